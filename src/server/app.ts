@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, {
+  type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions, type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression, type RawServerDefault,
+} from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { DbHandle } from './db/database.ts';
+import { deriveFieldKeys, hmacSm3, sm3 } from './platform/crypto.ts';
+import type { AppContext } from './platform/context.ts';
+import { installErrorHandler } from './platform/errorHandler.ts';
+import { guardPlugin } from './platform/guard.ts';
+import { registerModules } from './modules/index.ts';
+
+// Validation messages in Chinese: they reach the user through the UI.
+z.config(z.locales.zhCN());
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface AppOptions {
+  handle: DbHandle;
+  config: Config;
+  masterKey: Buffer;
+  /** Pino logger options; false in tests. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the Fastify application: platform plugins, every module's routes, the web app. */
+export async function buildApp(opts: AppOptions): Promise<{ app: App; ctx: AppContext }> {
+  const { handle, config } = opts;
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    fieldKeys: deriveFieldKeys(opts.masterKey),
+    auditHash: config.auditHmacKey ? (m) => hmacSm3(config.auditHmacKey!, m) : sm3,
+  };
+
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    // A hop count trusts that many proxies nearest to us (the function form of proxy-addr's number).
+    trustProxy: typeof config.trustProxy === 'number' ? (_addr: string, hop: number) => hop < (config.trustProxy as number) : config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    // Keep ids out of logs' way: the request id is ours, not a client-supplied header.
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>() as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    // HSTS only makes sense behind TLS; the reverse proxy's docs say to enable it there.
+    hsts: false,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'lvzhi API', description: '履职：意识形态工作责任制管理系统 API', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lvzhi_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(guardPlugin, { ctx });
+  await registerModules(app, ctx);
+  await serveWebApp(app, config.webDir);
+  return { app, ctx };
+}
+
+/** Serves the built SPA, falling back to index.html for client-side routes. */
+async function serveWebApp(app: App, webDir: string | null): Promise<void> {
+  if (!webDir || !fs.existsSync(path.join(webDir, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } });
+    }
+    return reply.sendFile('index.html');
+  });
+}

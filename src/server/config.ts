@@ -1,0 +1,37 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  /** Where SQLite, attachments and the generated key live. */
+  dataDir: string;
+  /** `postgres://…` switches to PostgreSQL; unset means SQLite under dataDir. */
+  databaseUrl: string | null;
+  host: string;
+  port: number;
+  /** Keyed audit chain (HMAC-SM3) when set; plain SM3 chain otherwise. */
+  auditHmacKey: string | null;
+  /** Number of reverse proxies in front of the app whose X-Forwarded-For is trusted. */
+  trustProxy: boolean | number;
+  /** Serve the built web app from this folder (null: API only). */
+  webDir: string | null;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.LVZHI_DATA_DIR ?? 'data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
+  }
+  const proxies = env.LVZHI_TRUST_PROXY;
+  return {
+    dataDir,
+    databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    auditHmacKey: env.LVZHI_AUDIT_KEY && env.LVZHI_AUDIT_KEY.length > 0 ? env.LVZHI_AUDIT_KEY : null,
+    trustProxy: proxies === undefined || proxies === '' ? false : Number.isInteger(Number(proxies)) ? Number(proxies) : true,
+    webDir: env.LVZHI_WEB_DIR ?? path.resolve('dist/web'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { AuditTable } from '../modules/audit/audit.table.ts';
+import type { PasswordHistoryTable, SessionTable, UserRoleTable, UserTable } from '../modules/auth/user.table.ts';
+import type { DutyAssignmentTable, LeadingGroupMemberTable, OrgTable, PersonTable } from '../modules/org/org.table.ts';
+import type { SettingTable } from '../modules/settings/setting.table.ts';
+
+/** Every table, as Kysely sees it. Each module declares its own tables in `<module>.table.ts`. */
+export interface Database {
+  org: OrgTable;
+  person: PersonTable;
+  duty_assignment: DutyAssignmentTable;
+  leading_group_member: LeadingGroupMemberTable;
+  app_user: UserTable;
+  user_role: UserRoleTable;
+  password_history: PasswordHistoryTable;
+  session: SessionTable;
+  setting: SettingTable;
+  audit_log: AuditTable;
+}
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export type Db = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  /** SQLite file path, or the PostgreSQL URL. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns BIGINT (count(*)) as a string by default; our counts fit in a JS number.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+// NUMERIC: sums over number fields, same reasoning.
+pg.types.setTypeParser(1700, (value: string) => Number(value));
+
+/**
+ * Opens the database named by `databaseUrl` (PostgreSQL) or the SQLite file under `dataDir`.
+ * `:memory:` as dataDir opens an in-memory SQLite database (tests).
+ */
+export function openDatabase(opts: { databaseUrl: string | null; dataDir: string; poolSize?: number }): DbHandle {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', location: opts.databaseUrl, close: () => db.destroy() };
+  }
+  const file = opts.dataDir === ':memory:' ? ':memory:' : path.join(opts.dataDir, 'lvzhi.db');
+  if (file !== ':memory:') fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/**
+ * JSON columns are `jsonb` on PostgreSQL (read back as objects) and `text` on SQLite (read back as
+ * strings). Always write `toJson(value)`; read with `fromJson(column)`.
+ */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+export function fromJson<T>(column: unknown): T {
+  return (typeof column === 'string' ? JSON.parse(column) : column) as T;
+}

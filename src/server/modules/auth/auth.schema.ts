@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const LoginBody = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64).describe('用户名'),
+  password: z.string().min(1, '请输入密码').max(256).describe('密码'),
+});
+
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1, '请输入当前密码').max(256),
+  newPassword: z.string().min(1, '请输入新密码').max(256),
+});
+
+export const SessionUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  roles: z.array(z.string()),
+});
+
+export const SessionInfo = z.object({
+  authenticated: z.boolean(),
+  /** True until the first-run page has created the organization. */
+  setupRequired: z.boolean(),
+  user: SessionUser.nullable(),
+  csrfToken: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  passwordExpired: z.boolean(),
+  idleTimeoutMinutes: z.number(),
+});
+
+export const OwnSession = z.object({
+  id: z.string(),
+  current: z.boolean(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+
+export const IdParams = z.object({ id: z.string().min(1).max(100) });
+export const Ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,30 @@
+import type { Config } from '../config.ts';
+import type { Db, Dialect } from '../db/database.ts';
+import type { FieldKeys } from './crypto.ts';
+
+/** What every service needs from the running server: the database and the keys. */
+export interface AppContext {
+  db: Db;
+  dialect: Dialect;
+  config: Config;
+  fieldKeys: FieldKeys;
+  /** SM3, or HMAC-SM3 keyed with LVZHI_AUDIT_KEY: the audit chain's hash. */
+  auditHash: (message: string) => string;
+}
+
+/** The user acting, as services see them. Built from the session on each request. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  /** Materialized path of the actor's org: everything the actor may see starts with it. */
+  orgPath: string;
+  roles: string[];
+  ip: string | null;
+}
+
+/** The system itself acting (CLI, demo loader, scheduled jobs): unrestricted scope. */
+export function systemActor(name = 'system', ip: string | null = null): Actor {
+  return { userId: '', username: name, displayName: name, orgId: '', orgPath: '/', roles: [], ip };
+}
