@@ -42,38 +42,48 @@ export interface ChainProblem {
 }
 
 /**
- * Walks entries in storage order and reports the first one that was changed, follows a deleted
- * entry, or is out of order. `hash` is SM3 or HMAC-SM3, supplied by the caller (core stays pure).
+ * Checks entries one at a time, in storage order, so a long log can be streamed through it.
+ * `push` returns the first problem: an entry that was changed, follows a deleted entry, or is out
+ * of order. `hash` is SM3 or HMAC-SM3, supplied by the caller (core stays pure).
  */
+export function chainVerifier(hash: (message: string) => string) {
+  let prevHash = GENESIS_HASH;
+  let prevSeq = 0;
+  let checked = 0;
+  return {
+    get checked() {
+      return checked;
+    },
+    push(e: ChainEntry & { hash: string }): ChainProblem | null {
+      if (e.seq <= prevSeq) {
+        return { seq: e.seq, reason: 'reordered', message: `entry ${e.seq} comes after entry ${prevSeq}` };
+      }
+      if (e.seq !== prevSeq + 1) {
+        return { seq: e.seq, reason: 'missing_before', message: `entries ${prevSeq + 1}..${e.seq - 1} are missing` };
+      }
+      if (hash(chainMessage(e)) !== e.hash) {
+        return { seq: e.seq, reason: 'changed', message: `entry ${e.seq} does not match its hash` };
+      }
+      if (e.prev_hash !== prevHash) {
+        return { seq: e.seq, reason: 'broken_link', message: `entry ${e.seq} does not link to entry ${prevSeq}` };
+      }
+      prevHash = e.hash;
+      prevSeq = e.seq;
+      checked++;
+      return null;
+    },
+  };
+}
+
+/** Verifies a whole chain held in memory. */
 export function verifyChain(
   entries: Iterable<ChainEntry & { hash: string }>,
   hash: (message: string) => string,
 ): { checked: number; problem: ChainProblem | null } {
-  let prevHash = GENESIS_HASH;
-  let prevSeq = 0;
-  let checked = 0;
+  const verifier = chainVerifier(hash);
   for (const e of entries) {
-    if (e.seq <= prevSeq) {
-      return { checked, problem: { seq: e.seq, reason: 'reordered', message: `entry ${e.seq} comes after entry ${prevSeq}` } };
-    }
-    if (e.seq !== prevSeq + 1) {
-      return {
-        checked,
-        problem: { seq: e.seq, reason: 'missing_before', message: `entries ${prevSeq + 1}..${e.seq - 1} are missing` },
-      };
-    }
-    if (hash(chainMessage(e)) !== e.hash) {
-      return { checked, problem: { seq: e.seq, reason: 'changed', message: `entry ${e.seq} does not match its hash` } };
-    }
-    if (e.prev_hash !== prevHash) {
-      return {
-        checked,
-        problem: { seq: e.seq, reason: 'broken_link', message: `entry ${e.seq} does not link to entry ${prevSeq}` },
-      };
-    }
-    prevHash = e.hash;
-    prevSeq = e.seq;
-    checked++;
+    const problem = verifier.push(e);
+    if (problem) return { checked: verifier.checked, problem };
   }
-  return { checked, problem: null };
+  return { checked: verifier.checked, problem: null };
 }

@@ -1,0 +1,7 @@
+import type { App } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
+
+export async function orgRoutes(app: App, ctx: AppContext): Promise<void> {
+  void app;
+  void ctx;
+}
