@@ -40,7 +40,7 @@ async function guard(app: FastifyInstance, opts: { ctx: AppContext }): Promise<v
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     // The interactive API documentation is as public as /api/openapi.json.
     const docs = request.url.startsWith('/api/docs');

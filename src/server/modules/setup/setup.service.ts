@@ -34,7 +34,7 @@ export async function runSetup(ctx: AppContext, input: SetupInput, ip: string | 
     await assertAcceptablePassword(ctx.db, { policy, password: input[key].password, username: input[key].username, field: `${key}.password` });
   }
   if (input.demo) {
-    await assertAcceptablePassword(ctx.db, { policy, password: input.demo.password, username: 'demo', field: 'demo.password' });
+    await assertAcceptablePassword(ctx.db, { policy, password: input.demo.password, username: '', field: 'demo.password' });
   }
   const hashes = await Promise.all(ADMINS.map(({ key }) => hashPassword(input[key].password)));
   const demoHash = input.demo ? await hashPassword(input.demo.password) : null;
