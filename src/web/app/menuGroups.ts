@@ -1,0 +1,4 @@
+import type { MenuGroup } from './moduleTypes.ts';
+
+export const ORG_GROUP: MenuGroup = { key: 'org', label: '组织人员', order: 10 };
+export const SYSTEM_GROUP: MenuGroup = { key: 'system', label: '系统管理', order: 90 };

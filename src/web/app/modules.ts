@@ -1,0 +1,21 @@
+import { accountPages } from '../pages/accounts/index.tsx';
+import { auditPages } from '../pages/audit/index.tsx';
+import { ownAccountPages } from '../pages/auth/index.tsx';
+import { dutyPages } from '../pages/duty/index.tsx';
+import { homePages } from '../pages/home/index.tsx';
+import { orgPages } from '../pages/org/index.tsx';
+import { peoplePages } from '../pages/people/index.tsx';
+import { policyPages } from '../pages/policy/index.tsx';
+import type { ModulePage } from './moduleTypes.ts';
+
+/** Every page of the signed-in app. A new module adds its pages here; the menu and routes follow. */
+export const PAGES: readonly ModulePage[] = [
+  ...homePages,
+  ...orgPages,
+  ...peoplePages,
+  ...dutyPages,
+  ...accountPages,
+  ...policyPages,
+  ...auditPages,
+  ...ownAccountPages,
+];

@@ -1,0 +1,18 @@
+import type { SessionInfo } from '../api/types.ts';
+
+/** Which part of the app a session may see: exactly one at a time. */
+export type Gate = 'setup' | 'login' | 'password' | 'app';
+
+export function gateOf(session: SessionInfo): Gate {
+  if (session.setupRequired) return 'setup';
+  if (!session.authenticated || !session.user) return 'login';
+  if (session.mustChangePassword || session.passwordExpired) return 'password';
+  return 'app';
+}
+
+export const GATE_PATHS: Record<Gate, string> = {
+  setup: '/setup',
+  login: '/login',
+  password: '/change-password',
+  app: '/',
+};

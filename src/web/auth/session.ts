@@ -1,0 +1,43 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { can, type Permission } from '../../core/auth/roles.ts';
+import { api, setCsrfToken } from '../api/client.ts';
+import type { SessionInfo, SessionUser } from '../api/types.ts';
+
+export const SESSION_KEY = ['session'] as const;
+
+export async function fetchSession(): Promise<SessionInfo> {
+  const session = await api.get<SessionInfo>('/api/auth/session');
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60_000 });
+}
+
+/** The signed-in user. Only for components rendered inside the app layout, where a session exists. */
+export function useCurrentUser(): SessionUser {
+  const { data } = useSession();
+  if (!data?.user) throw new Error('useCurrentUser outside an authenticated page');
+  return data.user;
+}
+
+export function useCan(permission: Permission): boolean {
+  const { data } = useSession();
+  return can(data?.user?.roles ?? [], permission);
+}
+
+/**
+ * Forgets the session on this page: every cached response belongs to the previous user, and the
+ * session itself reads as signed out, so the route guards send the user to the login page.
+ */
+export function dropSession(queryClient: QueryClient): void {
+  setCsrfToken(null);
+  const previous = queryClient.getQueryData<SessionInfo>(SESSION_KEY);
+  queryClient.clear();
+  if (previous) {
+    queryClient.setQueryData<SessionInfo>(SESSION_KEY, {
+      ...previous, authenticated: false, user: null, csrfToken: null, mustChangePassword: false, passwordExpired: false,
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { DownOutlined, KeyOutlined, LaptopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Avatar, Dropdown, Space, Typography, type MenuProps } from 'antd';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
+import { errorMessage } from '../api/formErrors.ts';
+import { setLoginNotice } from '../auth/loginNotice.ts';
+import { dropSession, useCurrentUser } from '../auth/session.ts';
+import { roleLabel } from '../components/labels.ts';
+
+export function UserMenu({ compact }: { compact: boolean }) {
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+
+  const logout = async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } catch (error) {
+      void message.error(errorMessage(error));
+      return;
+    }
+    setLoginNotice('loggedOut');
+    dropSession(queryClient);
+    void navigate('/login', { replace: true });
+  };
+
+  const items: MenuProps['items'] = [
+    {
+      key: 'who',
+      disabled: true,
+      label: (
+        <div style={{ maxWidth: 240 }}>
+          <div>{user.displayName}（{user.username}）</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {user.orgName} · {user.roles.map(roleLabel).join('、') || '未授予角色'}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    { key: '/account/password', icon: <KeyOutlined />, label: '修改密码' },
+    { key: '/account/sessions', icon: <LaptopOutlined />, label: '我的会话' },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+  ];
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items,
+        onClick: ({ key }) => {
+          if (key === 'logout') void logout();
+          else void navigate(key);
+        },
+      }}
+    >
+      <a onClick={(e) => e.preventDefault()} style={{ color: 'inherit' }} aria-label="用户菜单">
+        <Space size={6}>
+          <Avatar size="small" icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.25)' }} />
+          {compact ? null : <span>{user.displayName}</span>}
+          <DownOutlined style={{ fontSize: 10 }} />
+        </Space>
+      </a>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,3 @@
+export default function AccountsPage() {
+  return <div>AccountsPage</div>;
+}

@@ -1,0 +1,3 @@
+export default function DutyPage() {
+  return <div>DutyPage</div>;
+}

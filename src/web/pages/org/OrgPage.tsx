@@ -1,0 +1,3 @@
+export default function OrgPage() {
+  return <div>OrgPage</div>;
+}

@@ -1,0 +1,3 @@
+export default function PeoplePage() {
+  return <div>PeoplePage</div>;
+}

@@ -1,0 +1,3 @@
+export default function SecurityPolicyPage() {
+  return <div>SecurityPolicyPage</div>;
+}
