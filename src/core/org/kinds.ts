@@ -40,3 +40,7 @@ export function kindFromLabel(label: string): OrgKind | undefined {
   if ((ORG_KINDS as readonly string[]).includes(text)) return text as OrgKind;
   return ORG_KINDS.find((k) => ORG_KIND_LABELS[k] === text || ORG_KIND_LABELS[k].split('/').includes(text));
 }
+
+/** Roles held by one person at most per org and year: the secretary (第一责任人), the group leader (组长). */
+export const SINGLE_HOLDER_DUTY_ROLES: readonly DutyRole[] = ['first_responsible'];
+export const SINGLE_HOLDER_GROUP_ROLES: readonly GroupRole[] = ['leader'];

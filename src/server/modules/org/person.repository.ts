@@ -62,3 +62,72 @@ export async function insertLeadingGroupMember(
     .execute();
   return id;
 }
+
+export type ScopedPersonRow = PersonRow & { org_path: string; org_name: string };
+
+/** A person with their org's path and name, only when that org lies inside `scopePath`. */
+export function getPersonInScope(db: Executor, id: string, scopePath: string): Promise<ScopedPersonRow | undefined> {
+  return db
+    .selectFrom('person')
+    .innerJoin('org', 'org.id', 'person.org_id')
+    .selectAll('person')
+    .select(['org.path as org_path', 'org.name as org_name'])
+    .where('person.id', '=', id)
+    .where('org.path', 'like', `${scopePath}%`)
+    .executeTakeFirst();
+}
+
+/** Changes the given fields; `null` contact clears it, `undefined` leaves it. */
+export async function updatePerson(db: Executor, keys: FieldKeys, id: string, input: Partial<PersonInput>): Promise<void> {
+  await db
+    .updateTable('person')
+    .set({
+      ...(input.orgId !== undefined && { org_id: input.orgId }),
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.position !== undefined && { position: input.position }),
+      ...(input.phone !== undefined && { phone: seal(keys, input.phone) }),
+      ...(input.email !== undefined && { email: seal(keys, input.email) }),
+      updated_at: nowIso(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deletes the person; duty roles and group memberships go with them, accounts are unlinked (FKs). */
+export async function deletePerson(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('person').where('id', '=', id).execute();
+}
+
+/** The person's duty roles in every org and year (data-subject export). */
+export function listDutiesOfPerson(db: Executor, personId: string) {
+  return db
+    .selectFrom('duty_assignment')
+    .innerJoin('org', 'org.id', 'duty_assignment.org_id')
+    .select(['duty_assignment.org_id', 'org.name as org_name', 'duty_assignment.year', 'duty_assignment.role', 'duty_assignment.created_at'])
+    .where('duty_assignment.person_id', '=', personId)
+    .orderBy('duty_assignment.year', 'desc')
+    .orderBy('duty_assignment.created_at')
+    .execute();
+}
+
+/** The person's leading-group memberships in every org and year (data-subject export). */
+export function listGroupsOfPerson(db: Executor, personId: string) {
+  return db
+    .selectFrom('leading_group_member')
+    .innerJoin('org', 'org.id', 'leading_group_member.org_id')
+    .select(['leading_group_member.org_id', 'org.name as org_name', 'leading_group_member.year', 'leading_group_member.group_role', 'leading_group_member.created_at'])
+    .where('leading_group_member.person_id', '=', personId)
+    .orderBy('leading_group_member.year', 'desc')
+    .orderBy('leading_group_member.created_at')
+    .execute();
+}
+
+/** Login accounts linked to the person (no secrets: username, dates and status only). */
+export function listAccountsOfPerson(db: Executor, personId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['username', 'display_name', 'created_at', 'last_login_at', 'disabled_at'])
+    .where('person_id', '=', personId)
+    .orderBy('username')
+    .execute();
+}
