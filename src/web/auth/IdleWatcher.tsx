@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, lastServerContact } from '../api/client.ts';
 import { idlePhase, needsKeepAlive, readSharedActivity, writeSharedActivity, type IdlePhase } from './idle.ts';
 import { setLoginNotice } from './loginNotice.ts';
-import { dropSession, fetchSession, SESSION_KEY } from './session.ts';
+import { dropSession, refreshSession } from './session.ts';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'mousemove'] as const;
 
@@ -46,7 +46,7 @@ export function IdleWatcher({ timeoutMinutes }: { timeoutMinutes: number }) {
       setPhase(next);
       setSecondsLeft(Math.max(0, Math.ceil((last + timeoutMs - now) / 1000)));
       if (next === 'active' && needsKeepAlive(now, last, lastServerContact(), timeoutMs)) {
-        void queryClient.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 0 }).catch(() => {});
+        void refreshSession(queryClient).catch(() => {});
       }
       if (next === 'expired' && !ending) {
         ending = true;
@@ -65,7 +65,7 @@ export function IdleWatcher({ timeoutMinutes }: { timeoutMinutes: number }) {
     lastActivity.current = Date.now();
     writeSharedActivity(lastActivity.current);
     setPhase('active');
-    void queryClient.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 0 }).catch(() => {});
+    void refreshSession(queryClient).catch(() => {});
   };
 
   return (

@@ -11,6 +11,11 @@ export async function fetchSession(): Promise<SessionInfo> {
   return session;
 }
 
+/** Asks the server again, whatever the cache holds (after login, and to keep an active session alive). */
+export function refreshSession(queryClient: QueryClient): Promise<SessionInfo> {
+  return queryClient.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 0 });
+}
+
 export function useSession() {
   return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60_000 });
 }
@@ -28,13 +33,21 @@ export function useCan(permission: Permission): boolean {
 }
 
 /**
+ * Removes every cached response except the session itself. (clear() would also drop the session
+ * query from under the route guards watching it, and they would never see the next one.)
+ */
+export function forgetUserData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+}
+
+/**
  * Forgets the session on this page: every cached response belongs to the previous user, and the
  * session itself reads as signed out, so the route guards send the user to the login page.
  */
 export function dropSession(queryClient: QueryClient): void {
   setCsrfToken(null);
   const previous = queryClient.getQueryData<SessionInfo>(SESSION_KEY);
-  queryClient.clear();
+  forgetUserData(queryClient);
   if (previous) {
     queryClient.setQueryData<SessionInfo>(SESSION_KEY, {
       ...previous, authenticated: false, user: null, csrfToken: null, mustChangePassword: false, passwordExpired: false,

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { api, isApiError, setCsrfToken } from '../../api/client.ts';
 import { errorMessage } from '../../api/formErrors.ts';
 import { clearLoginNotice, LOGIN_NOTICE_TEXT, peekLoginNotice } from '../../auth/loginNotice.ts';
-import { fetchSession, SESSION_KEY } from '../../auth/session.ts';
+import { forgetUserData, refreshSession } from '../../auth/session.ts';
 import { AuthFrame } from '../../components/AuthFrame.tsx';
 
 interface LoginValues {
@@ -27,8 +27,8 @@ export default function LoginPage() {
       const { csrfToken } = await api.post<{ csrfToken: string }>('/api/auth/login', values);
       setCsrfToken(csrfToken);
       // Nothing cached may outlive the previous user; the fresh session moves the route guard on.
-      queryClient.clear();
-      await queryClient.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession });
+      forgetUserData(queryClient);
+      await refreshSession(queryClient);
     } catch (error) {
       setFailure({ text: errorMessage(error), locked: isApiError(error) && error.code === 'LOCKED' });
       setPending(false);
