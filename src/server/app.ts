@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, {
-  type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions, type RawReplyDefaultExpression,
+  type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyServerOptions, type RawReplyDefaultExpression,
   type RawRequestDefaultExpression, type RawServerDefault,
 } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -35,7 +35,12 @@ export interface AppOptions {
 }
 
 /** Builds the Fastify application: platform plugins, every module's routes, the web app. */
-export async function buildApp(opts: AppOptions): Promise<{ app: App; ctx: AppContext }> {
+export interface RouteInfo {
+  method: string;
+  url: string;
+}
+
+export async function buildApp(opts: AppOptions): Promise<{ app: App; ctx: AppContext; routes: RouteInfo[] }> {
   const { handle, config } = opts;
   const ctx: AppContext = {
     db: handle.db,
@@ -52,6 +57,11 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; ctx: AppCo
     bodyLimit: 2 * 1024 * 1024,
     // Keep ids out of logs' way: the request id is ours, not a client-supplied header.
     genReqId: () => crypto.randomUUID(),
+    // Errors raised by the router itself (over-long path parameters, bad URLs) in our error shape.
+    frameworkErrors: (error, _request, reply) => {
+      const raw = reply as unknown as FastifyReply;
+      raw.status(error.statusCode ?? 400).send({ error: { code: error.code ?? 'BAD_REQUEST', message: '请求地址或参数格式不正确' } });
+    },
   }).withTypeProvider<ZodTypeProvider>() as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -93,9 +103,14 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; ctx: AppCo
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(guardPlugin, { ctx });
+  // The API's own routes, for the test that holds the OpenAPI document to covering all of them.
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
   await registerModules(app, ctx);
   await serveWebApp(app, config.webDir);
-  return { app, ctx };
+  return { app, ctx, routes };
 }
 
 /** Serves the built SPA, falling back to index.html for client-side routes. */

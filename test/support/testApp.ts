@@ -1,5 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp, type App } from '../../src/server/app.ts';
+import { buildApp, type App, type RouteInfo } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Dialect, DbHandle } from '../../src/server/db/database.ts';
 import type { AppContext } from '../../src/server/platform/context.ts';
@@ -12,6 +12,8 @@ export interface TestApp {
   app: App;
   ctx: AppContext;
   handle: DbHandle;
+  /** Every route the modules registered. */
+  routes: RouteInfo[];
   close(): Promise<void>;
 }
 
@@ -19,12 +21,13 @@ export interface TestApp {
 export async function createTestApp(dialect: Dialect): Promise<TestApp> {
   const handle = await freshDatabase(dialect);
   const config = { ...loadConfig({}), webDir: null, dataDir: ':memory:' };
-  const { app, ctx } = await buildApp({ handle, config, masterKey: Buffer.alloc(32, 7), logger: false });
+  const { app, ctx, routes } = await buildApp({ handle, config, masterKey: Buffer.alloc(32, 7), logger: false });
   await app.ready();
   return {
     app,
     ctx,
     handle,
+    routes,
     async close() {
       await app.close();
       await handle.close();
