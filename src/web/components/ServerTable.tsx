@@ -20,7 +20,7 @@ interface ServerTableProps<T> {
  * A table over a paged server list. Columns with `sorter: true` sort on the server by their `key`;
  * the table scrolls sideways on narrow screens instead of squeezing its columns.
  */
-export function ServerTable<T extends object>({ query, columns, params, onParamsChange, rowKey, empty, size }: ServerTableProps<T>) {
+export function ServerTable<T extends object>({ query, columns, params, onParamsChange, rowKey, empty, size = 'middle' }: ServerTableProps<T>) {
   const sortedColumns = columns.map((column) =>
     column.sorter && column.key
       ? { ...column, sortOrder: column.key === params.sort ? (params.order === 'desc' ? 'descend' : 'ascend') : null }

@@ -1,5 +1,5 @@
-import { Card, Col, Row } from 'antd';
-import { useMemo, useState } from 'react';
+import { Card, Col, Grid, Row } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useOrgList } from '../../api/orgs.ts';
 import type { Org } from '../../api/types.ts';
@@ -20,11 +20,17 @@ export default function OrgPage() {
   const items = useMemo(() => orgs.data?.items ?? [], [orgs.data]);
   const selectedId = search.get('id') ?? items.find((o) => !items.some((p) => p.id === o.parentId))?.id;
   const childOrgs = useMemo(() => items.filter((o) => o.parentId === selectedId), [items, selectedId]);
-  const select = (id: string) => setSearch({ id }, { replace: true });
+  const detailRef = useRef<HTMLDivElement>(null);
+  const isPhone = !Grid.useBreakpoint().md;
+  const select = (id: string) => {
+    setSearch({ id }, { replace: true });
+    // On a phone the detail sits below the tree, out of sight.
+    if (isPhone) detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
 
   return (
     <>
-      <PageHeader title="组织机构" description="本单位及下级单位的组织架构。选择左侧组织查看详情。" />
+      <PageHeader title="组织机构" description="本单位及下级单位的组织架构。选择一个组织查看详情和可进行的操作。" />
       {orgs.error ? (
         <QueryError error={orgs.error} onRetry={() => void orgs.refetch()} />
       ) : (
@@ -35,7 +41,7 @@ export default function OrgPage() {
             </Card>
           </Col>
           <Col xs={24} md={14} xl={16}>
-            <Card>
+            <Card ref={detailRef}>
               {selectedId ? (
                 <OrgDetailPanel
                   id={selectedId}
