@@ -139,4 +139,16 @@ describeEachDialect('auth routes', (dialect) => {
     const broken = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
     expect(broken.statusCode).toBe(400);
   });
+
+  it('lists one\'s own sessions and ends another one', async () => {
+    const a = await loggedIn(t.app, 'sysadmin', ADMIN_PASSWORD);
+    const b = await loggedIn(t.app, 'sysadmin', ADMIN_PASSWORD);
+    const list = (await a.get('/api/auth/sessions')).json() as { id: string; current: boolean }[];
+    expect(list).toHaveLength(2);
+    const other = list.find((s) => !s.current)!;
+    expect((await a.delete(`/api/auth/sessions/${other.id}`)).statusCode).toBe(200);
+    expect((await b.get('/api/auth/sessions')).statusCode).toBe(401);
+    expect((await a.delete(`/api/auth/sessions/${other.id}`)).statusCode).toBe(404);
+    expect(await auditActions()).toContain('auth.session_ended');
+  });
 });

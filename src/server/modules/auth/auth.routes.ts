@@ -5,6 +5,7 @@ import { notFound } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/guard.ts';
 import { policyCache } from '../../platform/policyCache.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/session.ts';
+import { auditedWrite } from '../audit/audit.repository.ts';
 import { isSetupDone } from '../setup/setup.repository.ts';
 import { ChangePasswordBody, IdParams, LoginBody, Ok, OwnSession, SessionInfo } from './auth.schema.ts';
 import { changeOwnPassword, login, logout } from './login.service.ts';
@@ -97,12 +98,12 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
     '/api/auth/sessions/:id',
     { config: { access: 'session' }, schema: { tags, summary: '结束本人的某个会话', params: IdParams, response: { 200: Ok } } },
     async (request) => {
-      const result = await ctx.db
-        .deleteFrom('session')
-        .where('id', '=', request.params.id)
-        .where('user_id', '=', actorOf(request).userId)
-        .executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) throw notFound('会话');
+      const actor = actorOf(request);
+      await auditedWrite(ctx, actor, async (trx) => {
+        const result = await trx.deleteFrom('session').where('id', '=', request.params.id).where('user_id', '=', actor.userId).executeTakeFirst();
+        if (Number(result.numDeletedRows) === 0) throw notFound('会话');
+        return { result: null, audit: { action: 'auth.session_ended', targetType: 'user', targetId: actor.userId } };
+      });
       return { ok: true as const };
     },
   );
