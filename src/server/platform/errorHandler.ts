@@ -16,6 +16,13 @@ function fieldOf(issue: ValidationIssue): string {
   return (issue.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
 }
 
+const CLIENT_ERROR_MESSAGES: Record<number, string> = {
+  404: '请求的资源不存在',
+  413: '请求内容过大',
+  415: '不支持的内容类型',
+  429: '请求过于频繁，请稍后再试',
+};
+
 const LOCATION_LABEL: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
 /**
@@ -48,7 +55,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large.
-      const message = status === 413 ? '请求内容过大' : status === 415 ? '不支持的内容类型' : '请求格式不正确';
+      const message = CLIENT_ERROR_MESSAGES[status] ?? '请求格式不正确';
       return reply.status(status).send({ error: { code: error.code ?? 'BAD_REQUEST', message } });
     }
     const id = randomUUID();

@@ -151,4 +151,24 @@ describeEachDialect('auth routes', (dialect) => {
     expect((await a.delete(`/api/auth/sessions/${other.id}`)).statusCode).toBe(404);
     expect(await auditActions()).toContain('auth.session_ended');
   });
+
+  it('sends a user whose password is older than 90 days to change it', async () => {
+    await t.ctx.db.updateTable('app_user').set({ password_changed_at: new Date(Date.now() - 91 * 86_400_000).toISOString() }).where('username', '=', 'sysadmin').execute();
+    const client = await loggedIn(t.app, 'sysadmin', ADMIN_PASSWORD);
+    expect((await client.get('/api/auth/session')).json().passwordExpired).toBe(true);
+    const blocked = await client.get('/api/users');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('PASSWORD_EXPIRED');
+    await client.post('/api/auth/password', { currentPassword: ADMIN_PASSWORD, newPassword: 'Renewed#2026pw' });
+    expect((await client.get('/api/users')).statusCode).toBe(200);
+  });
+
+  it('throttles login attempts from one address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) statuses.push((await new Client(t.app).login(`nobody${i}`, 'Whatever#123')).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+    const res = await new Client(t.app).login('nobody', 'Whatever#123');
+    expect(res.json().error.message).toBe('请求过于频繁，请稍后再试');
+  });
 });
