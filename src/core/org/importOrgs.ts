@@ -19,6 +19,8 @@ interface RowState {
   sortOrder: number | null;
   /** The existing org this row updates, once known. */
   match: ExistingOrg | null;
+  /** Its code was refused: the row is reported once and otherwise left out. */
+  rejected: boolean;
   parent: OrgRef | null;
 }
 
@@ -55,9 +57,11 @@ export function planOrgImport(rows: readonly OrgSheetRow[], snapshot: ImportSnap
     const { code } = state;
     if (!code) continue;
     const earlier = fileByCode.get(code);
-    if (earlier) fail(state.src.row, 'code', `组织编码“${code}”与第${earlier.src.row}行重复`);
-    else if (snapshot.codesOutsideScope.has(code)) fail(state.src.row, 'code', `组织编码“${code}”已被其他组织使用`);
-    else {
+    const refusal = earlier ? `组织编码“${code}”与第${earlier.src.row}行重复` : snapshot.codesOutsideScope.has(code) ? `组织编码“${code}”已被其他组织使用` : null;
+    if (refusal) {
+      fail(state.src.row, 'code', refusal);
+      state.rejected = true;
+    } else {
       fileByCode.set(code, state);
       state.match = byCode.get(code) ?? null;
       if (state.match?.id === snapshot.homeOrgId) fail(state.src.row, 'code', '不能通过导入修改本单位（导入人所在组织），请在组织架构页面修改');
@@ -75,18 +79,18 @@ export function planOrgImport(rows: readonly OrgSheetRow[], snapshot: ImportSnap
     isInactive: (ref) => 'existing' in ref && byId.get(ref.existing)?.active === false,
   };
 
-  for (const state of states) resolveParent(state, resolver, byId, fail);
+  for (const state of states) if (!state.rejected) resolveParent(state, resolver, byId, fail);
   failSameOrgTwice(states, fail);
   const creating = states.filter((s) => !s.match && s.parent);
   failCycles(creating, fail);
   failSiblingClashes(states, snapshot.orgs, fail);
-  for (const s of creating) if (!s.kind) fail(s.src.row, 'kind', '新建组织须填写组织类型');
+  for (const s of creating) if (!s.src.kind) fail(s.src.row, 'kind', '新建组织须填写组织类型');
 
   return { creates: orderCreates(creating), updates: changedUpdates(states), errors, resolver };
 }
 
 function readRow(src: OrgSheetRow, fail: Fail): RowState {
-  const state: RowState = { src, name: src.name, kind: null, code: src.code || null, sortOrder: null, match: null, parent: null };
+  const state: RowState = { src, name: src.name, kind: null, code: src.code || null, sortOrder: null, match: null, parent: null, rejected: false };
   if (!src.name) fail(src.row, 'name', '组织名称不能为空');
   else if (src.name.length > ORG_NAME_MAX) fail(src.row, 'name', `组织名称不能超过${ORG_NAME_MAX}个字`);
   if (src.kind) {

@@ -43,6 +43,9 @@ export function planPeopleImport(rows: readonly PersonSheetRow[], people: readon
     } else if (matches.length === 1) {
       const update = changes(src, matches[0]!);
       if (update) updates.push(update);
+    } else if (resolver.isInactive(org)) {
+      // Correcting someone already in a stopped org is fine; adding people to one is not.
+      fail(src.row, 'orgRef', '所属组织已停用，不能新增人员');
     } else {
       creates.push({ row: src.row, org, name: src.name, position: src.position || null, phone: src.phone || null, email: src.email || null });
     }
@@ -74,9 +77,7 @@ function contactError(value: string, check: (value: string) => string | null): s
 function resolveOrg(src: PersonSheetRow, resolver: OrgResolver, fail: Fail): OrgRef | undefined {
   const org = resolver.resolve(src.orgRef);
   if (!org) fail(src.row, 'orgRef', `所属组织编码“${src.orgRef}”不存在或不在管辖范围内`);
-  else if (resolver.isInactive(org)) fail(src.row, 'orgRef', '所属组织已停用');
-  else return org;
-  return undefined;
+  return org;
 }
 
 /** Non-empty cells that differ from what is stored; null when the row changes nothing. */

@@ -1,3 +1,4 @@
+import { ORG_SHEET, PERSON_SHEET } from './excelLayout.ts';
 import { planOrgImport } from './importOrgs.ts';
 import { planPeopleImport } from './importPeople.ts';
 import type { ImportError, ImportPlan, ImportSnapshot, OrgSheetRow, PersonSheetRow } from './importTypes.ts';
@@ -15,6 +16,22 @@ export function planImport(
   const people = planPeopleImport(personRows, snapshot.people, orgs.resolver);
   return {
     plan: { orgCreates: orgs.creates, orgUpdates: orgs.updates, personCreates: people.creates, personUpdates: people.updates },
-    errors: [...orgs.errors, ...people.errors],
+    errors: sortErrors([...orgs.errors, ...people.errors]),
   };
+}
+
+const SHEET_ORDER = [ORG_SHEET, PERSON_SHEET];
+const position = (e: ImportError): [number, number] => {
+  const sheet = SHEET_ORDER.findIndex((s) => s.name === e.sheet);
+  const column = SHEET_ORDER[sheet]?.columns.findIndex((c) => c.header === e.column) ?? -1;
+  return [sheet, column];
+};
+
+/** Errors in reading order (sheet, row, column), as the user will fix them. */
+export function sortErrors(errors: readonly ImportError[]): ImportError[] {
+  return [...errors].sort((a, b) => {
+    const [sa, ca] = position(a);
+    const [sb, cb] = position(b);
+    return sa - sb || a.row - b.row || ca - cb;
+  });
 }
