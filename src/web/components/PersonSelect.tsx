@@ -12,8 +12,6 @@ interface PersonSelectProps {
   placeholder?: string;
   allowClear?: boolean;
   id?: string;
-  /** How to show a value set from outside before any search has found it ("张三（科长）"). */
-  valueLabel?: string;
 }
 
 interface PersonOption {
@@ -22,22 +20,30 @@ interface PersonOption {
   title: string;
 }
 
+const optionOf = (p: Person): PersonOption => ({ value: p.id, label: `${p.name}${p.position ? `（${p.position}）` : ''}`, title: p.orgName });
+
 /** Finds a person by name or position on the server (lists can be long) and picks one. */
-export function PersonSelect({ value, onChange, orgId, placeholder = '输入姓名搜索', allowClear, id, valueLabel }: PersonSelectProps) {
+export function PersonSelect({ value, onChange, orgId, placeholder = '输入姓名搜索', allowClear, id }: PersonSelectProps) {
   const [search, setSearch] = useState('');
   // The picked person stays labelled when a later search no longer lists them.
   const [picked, setPicked] = useState<PersonOption | null>(null);
+  // Nothing is fetched until the list is opened: forms mount this long before anyone picks.
+  const [opened, setOpened] = useState(false);
   const q = useDeferredValue(search.trim());
   const people = useQuery({
     queryKey: ['people', 'pick', orgId, q],
     queryFn: () => api.get<ListResult<Person>>('/api/people', { orgId, subtree: 'true', q: q || undefined, pageSize: 30, sort: 'name' }),
+    enabled: opened,
   });
-  const options: PersonOption[] = (people.data?.items ?? []).map((p) => ({
-    value: p.id,
-    label: `${p.name}${p.position ? `（${p.position}）` : ''}`,
-    title: p.orgName,
-  }));
-  const current = picked?.value === value ? picked : value && valueLabel ? { value, label: valueLabel, title: '' } : null;
+  const options = (people.data?.items ?? []).map(optionOf);
+  const listed = !value || picked?.value === value || options.some((o) => o.value === value);
+  // A value set from outside (editing a record) that no search has found yet: look it up.
+  const outside = useQuery({
+    queryKey: ['people', 'one', value],
+    queryFn: () => api.get<Person>(`/api/people/${encodeURIComponent(value!)}`),
+    enabled: !listed,
+  });
+  const current = picked?.value === value ? picked : outside.data ? optionOf(outside.data) : null;
   if (current && !options.some((o) => o.value === current.value)) options.unshift(current);
   return (
     <Select
@@ -48,6 +54,7 @@ export function PersonSelect({ value, onChange, orgId, placeholder = '输入姓�
         onChange?.(next);
       }}
       showSearch={{ filterOption: false, onSearch: setSearch }}
+      onOpenChange={(open) => open && setOpened(true)}
       options={options}
       loading={people.isFetching}
       placeholder={placeholder}
