@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { CliIo } from './io.ts';
 import { loadBuildScripts, projectRoot } from './project.ts';
 
@@ -22,7 +23,9 @@ export async function ensureWebBuilt(io: CliIo): Promise<string | null> {
     io.err(`lvzhi: web app built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     return webDir;
   } catch (error) {
-    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    // Vite's message starts with "Build failed with N errors:"; the next line says which.
+    const lines = stripVTControlCharacters(error instanceof Error ? error.message : String(error)).split('\n').map((l) => l.trim()).filter(Boolean);
+    const reason = lines.slice(0, 2).join(' ').slice(0, 300);
     const previous = fs.existsSync(scripts.WEB_OUTFILE);
     io.err(`lvzhi: warning: web app not built (${reason}); ${previous ? 'serving the previous build in dist/web' : 'serving the API only'}\n`);
     return previous ? webDir : null;
