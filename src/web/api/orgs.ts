@@ -6,8 +6,9 @@ import type { ListResult, Org } from './types.ts';
 export const ORGS_KEY = ['orgs'] as const;
 
 /** The flat list of orgs in the user's scope; the tree is built on the client. */
-export function useOrgList(includeInactive = false) {
+export function useOrgList(includeInactive = false, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: [...ORGS_KEY, 'list', { includeInactive }],
     queryFn: () => api.get<ListResult<Org>>('/api/orgs', { includeInactive: includeInactive || undefined }),
     staleTime: 60_000,

@@ -31,7 +31,7 @@ function StepCard({ step }: { step: Step }) {
 export default function HomePage() {
   const user = useCurrentUser();
   const readsOrgs = can(user.roles, 'org.read');
-  const orgs = useOrgList();
+  const orgs = useOrgList(false, readsOrgs);
   const people = useQuery({
     queryKey: ['people', 'count'],
     queryFn: () => api.get<ListResult<Person>>('/api/people', { pageSize: 1 }),
