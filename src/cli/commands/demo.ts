@@ -43,7 +43,7 @@ Options:
       if (earlier) throw new CliError(`the demo data is loaded already (audit entry ${earlier.seq}, ${earlier.at})`);
       // Same check as the first-run page's demo option.
       const policy = await policyCache.get(ctx.db);
-      await assertAcceptablePassword(ctx.db, { policy, password, username: 'demo', field: 'password' });
+      await assertAcceptablePassword(ctx.db, { policy, password, username: '', field: 'password' });
       const passwordHash = await hashPassword(password);
       return ctx.db.transaction().execute(async (trx) => {
         let root = await trx.selectFrom('org').selectAll().where('parent_id', 'is', null).orderBy('sort_order').orderBy('created_at').executeTakeFirst();
