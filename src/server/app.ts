@@ -17,7 +17,7 @@ import type { Config } from './config.ts';
 import type { DbHandle } from './db/database.ts';
 import { deriveFieldKeys, hmacSm3, sm3 } from './platform/crypto.ts';
 import type { AppContext } from './platform/context.ts';
-import { installErrorHandler } from './platform/errorHandler.ts';
+import { installErrorHandler, installNotFoundHandler } from './platform/errorHandler.ts';
 import { guardPlugin } from './platform/guard.ts';
 import { registerModules } from './modules/index.ts';
 
@@ -109,18 +109,13 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; ctx: AppCo
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   await registerModules(app, ctx);
-  await serveWebApp(app, config.webDir);
+  installNotFoundHandler(app, await serveWebApp(app, config.webDir));
   return { app, ctx, routes };
 }
 
-/** Serves the built SPA, falling back to index.html for client-side routes. */
-async function serveWebApp(app: App, webDir: string | null): Promise<void> {
-  if (!webDir || !fs.existsSync(path.join(webDir, 'index.html'))) return;
+/** Serves the built web app when there is one; returns whether it does. */
+async function serveWebApp(app: App, webDir: string | null): Promise<boolean> {
+  if (!webDir || !fs.existsSync(path.join(webDir, 'index.html'))) return false;
   await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: 'index.html' });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } });
-    }
-    return reply.sendFile('index.html');
-  });
+  return true;
 }

@@ -63,7 +63,15 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ error: { code: 'INTERNAL', message: `服务器内部错误（编号 ${id}）`, id } });
   });
 
+}
+
+/**
+ * Unknown API paths answer a JSON 404; with the web app served, any other GET gets its index.html
+ * so that client-side routes survive a reload.
+ */
+export function installNotFoundHandler(app: FastifyInstance, serveSpa: boolean): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } });
+    if (serveSpa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } });
   });
 }
