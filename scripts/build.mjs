@@ -98,8 +98,17 @@ export async function buildServer() {
 export async function buildWeb() {
   if (!fs.existsSync(WEB_CONFIG)) throw new Error('vite.config.ts not found');
   const { build } = await import('vite');
-  // The config file sets root and outDir; only the noise level is ours to choose.
-  await build({ configFile: WEB_CONFIG, logLevel: 'warn' });
+  // Vite honours an inherited NODE_ENV: under Vitest (NODE_ENV=test) it would emit React and antd's
+  // development builds, which a later `npm start` would then serve as fresh. Always build production.
+  const inherited = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    // The config file sets root and outDir; only the noise level is ours to choose.
+    await build({ configFile: WEB_CONFIG, logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (inherited === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = inherited;
+  }
   if (!fs.existsSync(WEB_OUTFILE)) throw new Error(`the web build did not produce ${path.relative(ROOT, WEB_OUTFILE)}`);
   return path.dirname(WEB_OUTFILE);
 }
