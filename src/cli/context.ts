@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../server/config.ts';
 import { type DbHandle, openDatabase } from '../server/db/database.ts';
-import { createAppContext, masterKeyFor, migrateAndRecord } from '../server/main.ts';
+import { masterKeyFor, migrateAndRecord } from '../server/main.ts';
+import { createAppContext } from '../server/platform/context.ts';
 import { type Actor, type AppContext, systemActor } from '../server/platform/context.ts';
 import { CliError, type CliIo } from './io.ts';
 

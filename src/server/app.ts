@@ -15,8 +15,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { DbHandle } from './db/database.ts';
-import { deriveFieldKeys, hmacSm3, sm3 } from './platform/crypto.ts';
-import type { AppContext } from './platform/context.ts';
+import { type AppContext, createAppContext } from './platform/context.ts';
 import { installErrorHandler, installNotFoundHandler } from './platform/errorHandler.ts';
 import { guardPlugin } from './platform/guard.ts';
 import { registerModules } from './modules/index.ts';
@@ -42,13 +41,7 @@ export interface RouteInfo {
 
 export async function buildApp(opts: AppOptions): Promise<{ app: App; ctx: AppContext; routes: RouteInfo[] }> {
   const { handle, config } = opts;
-  const ctx: AppContext = {
-    db: handle.db,
-    dialect: handle.dialect,
-    config,
-    fieldKeys: deriveFieldKeys(opts.masterKey),
-    auditHash: config.auditHmacKey ? (m) => hmacSm3(config.auditHmacKey!, m) : sm3,
-  };
+  const ctx = createAppContext(handle, config, opts.masterKey);
 
   const app = Fastify({
     logger: opts.logger ?? false,

@@ -4,8 +4,8 @@ import type { App } from './app.ts';
 import type { Config } from './config.ts';
 import { type DbHandle, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { type Actor, type AppContext, systemActor } from './platform/context.ts';
-import { deriveFieldKeys, type FieldKeys, hmacSm3, loadMasterKey, sm3 } from './platform/crypto.ts';
+import { type Actor, type AppContext, createAppContext, systemActor } from './platform/context.ts';
+import { loadMasterKey } from './platform/crypto.ts';
 import { recordAudit } from './modules/audit/audit.repository.ts';
 import { isSetupDone } from './modules/setup/setup.repository.ts';
 
@@ -15,24 +15,6 @@ import { isSetupDone } from './modules/setup/setup.repository.ts';
 /** The master key: LVZHI_SECRET_KEY, else `<dataDir>/secret.key` (created on first use). */
 export function masterKeyFor(config: Config, env: NodeJS.ProcessEnv): Buffer {
   return loadMasterKey({ env, keyFile: path.join(config.dataDir, 'secret.key') });
-}
-
-/**
- * The services' context outside a request, for the server and the CLI alike. `masterKey` may be a
- * function: the CLI then reads (or creates) the key file only when a command encrypts something.
- */
-export function createAppContext(handle: DbHandle, config: Config, masterKey: Buffer | (() => Buffer)): AppContext {
-  let keys: FieldKeys | null = null;
-  return {
-    db: handle.db,
-    dialect: handle.dialect,
-    config,
-    get fieldKeys() {
-      keys ??= deriveFieldKeys(typeof masterKey === 'function' ? masterKey() : masterKey);
-      return keys;
-    },
-    auditHash: config.auditHmacKey ? (m) => hmacSm3(config.auditHmacKey!, m) : sm3,
-  };
 }
 
 /** Applies pending migrations and, when any ran, records them in the audit log as `actor`. */

@@ -58,6 +58,13 @@ export async function freshDatabase(dialect: Dialect): Promise<DbHandle & { drop
       await handle.close();
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      // The pool's connections end asynchronously; dropping with FORCE while one is still closing
+      // makes it raise 57P01. Wait for them to go first (FORCE stays as the last resort).
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/dialects.ts';
 import { type CliSandbox, createSandbox, snapshotTables } from '../../../test/support/cliHarness.ts';
 import { loadConfig } from '../../server/config.ts';
-import { createAppContext } from '../../server/main.ts';
+import { createAppContext } from '../../server/platform/context.ts';
 import { isSqliteBusy } from '../context.ts';
 import { recordAudit } from '../../server/modules/audit/audit.repository.ts';
 import { systemActor } from '../../server/platform/context.ts';

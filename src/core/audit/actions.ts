@@ -4,6 +4,9 @@
  */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'setup.completed': '系统初始化',
+  'system.migrate': '数据库升级',
+  'system.backup': '数据备份',
+  'system.restore': '数据恢复',
   'demo.loaded': '加载演示数据',
   'auth.login': '登录成功',
   'auth.login_failed': '登录失败',

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
-import type { Db, Dialect } from '../db/database.ts';
-import type { FieldKeys } from './crypto.ts';
+import type { Db, DbHandle, Dialect } from '../db/database.ts';
+import { deriveFieldKeys, type FieldKeys, hmacSm3, sm3 } from './crypto.ts';
 
 /** What every service needs from the running server: the database and the keys. */
 export interface AppContext {
@@ -28,3 +28,22 @@ export interface Actor {
 export function systemActor(name = 'system', ip: string | null = null): Actor {
   return { userId: '', username: name, displayName: name, orgId: '', orgPath: '/', roles: [], ip };
 }
+
+/**
+ * The services' context, for the server and the CLI alike. `masterKey` may be a
+ * function: the CLI then reads (or creates) the key file only when a command encrypts something.
+ */
+export function createAppContext(handle: DbHandle, config: Config, masterKey: Buffer | (() => Buffer)): AppContext {
+  let keys: FieldKeys | null = null;
+  return {
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    get fieldKeys() {
+      keys ??= deriveFieldKeys(typeof masterKey === 'function' ? masterKey() : masterKey);
+      return keys;
+    },
+    auditHash: config.auditHmacKey ? (m) => hmacSm3(config.auditHmacKey!, m) : sm3,
+  };
+}
+
