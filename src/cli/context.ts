@@ -58,30 +58,9 @@ export async function withSession<T>(io: CliIo, opts: { mustExist?: boolean; mig
       const applied = await migrate({ config, ctx, actor });
       if (applied.length > 0) io.err(`lvzhi: applied migrations: ${applied.join(', ')}\n`);
     }
-    return await retryWhileBusy(() => fn({ config, handle, ctx, actor }));
+    return await fn({ config, handle, ctx, actor });
   } finally {
     await handle.close();
-  }
-}
-
-/** better-sqlite3's error codes SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, …: another connection is writing. */
-export const isSqliteBusy = (error: unknown): boolean =>
-  error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY');
-
-/**
- * The CLI often runs beside a server writing to the same SQLite file. Kysely opens transactions
- * with a deferred BEGIN; one that read and then writes while the other process writes fails at
- * once with SQLITE_BUSY (the busy timeout does not apply to that upgrade). The failed transaction
- * rolled back, so running the command's work again is safe.
- */
-async function retryWhileBusy<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (!isSqliteBusy(error) || attempt >= 8) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25 * attempt + Math.random() * 50));
-    }
   }
 }
 

@@ -7,7 +7,6 @@ import { describeEachDialect } from '../../../test/support/dialects.ts';
 import { type CliSandbox, createSandbox, snapshotTables } from '../../../test/support/cliHarness.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createAppContext } from '../../server/platform/context.ts';
-import { isSqliteBusy } from '../context.ts';
 import { recordAudit } from '../../server/modules/audit/audit.repository.ts';
 import { systemActor } from '../../server/platform/context.ts';
 
@@ -86,13 +85,9 @@ describeEachDialect('lvzhi backup and restore', (dialect) => {
     let written = 0;
     const writer = (async () => {
       while (!stop) {
-        try {
-          await recordAudit(ctx, systemActor('writer'), { action: 'test.write', summary: { n: written } });
-          written++;
-        } catch (error) {
-          // The same contention the CLI retries on (see retryWhileBusy); a server would answer 5xx.
-          if (!isSqliteBusy(error)) throw error;
-        }
+        // Transactions begin IMMEDIATE and wait for the other process's lock: no write may fail.
+        await recordAudit(ctx, systemActor('writer'), { action: 'test.write', summary: { n: written } });
+        written++;
         // Database calls resolve as microtasks; without this the loop would starve everything else.
         await new Promise((resolve) => setImmediate(resolve));
       }
