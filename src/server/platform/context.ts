@@ -1,3 +1,4 @@
+import { createPackRegistry, type PackRegistry } from '../../core/pack/registry.ts';
 import type { Config } from '../config.ts';
 import type { Db, DbHandle, Dialect } from '../db/database.ts';
 import { deriveFieldKeys, type FieldKeys, hmacSm3, sm3 } from './crypto.ts';
@@ -10,6 +11,8 @@ export interface AppContext {
   fieldKeys: FieldKeys;
   /** SM3, or HMAC-SM3 keyed with LVZHI_AUDIT_KEY: the audit chain's hash. */
   auditHash: (message: string) => string;
+  /** The responsibility systems (packs) loaded at start. */
+  packs: PackRegistry;
 }
 
 /** The user acting, as services see them. Built from the session on each request. */
@@ -33,7 +36,12 @@ export function systemActor(name = 'system', ip: string | null = null): Actor {
  * The services' context, for the server and the CLI alike. `masterKey` may be a
  * function: the CLI then reads (or creates) the key file only when a command encrypts something.
  */
-export function createAppContext(handle: DbHandle, config: Config, masterKey: Buffer | (() => Buffer)): AppContext {
+export function createAppContext(
+  handle: DbHandle,
+  config: Config,
+  masterKey: Buffer | (() => Buffer),
+  packs: PackRegistry = createPackRegistry([]),
+): AppContext {
   let keys: FieldKeys | null = null;
   return {
     db: handle.db,
@@ -44,6 +52,7 @@ export function createAppContext(handle: DbHandle, config: Config, masterKey: Bu
       return keys;
     },
     auditHash: config.auditHmacKey ? (m) => hmacSm3(config.auditHmacKey!, m) : sm3,
+    packs,
   };
 }
 
