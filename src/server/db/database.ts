@@ -6,6 +6,7 @@ import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDi
 import type { AuditTable } from '../modules/audit/audit.table.ts';
 import type { PasswordHistoryTable, SessionTable, UserRoleTable, UserTable } from '../modules/auth/user.table.ts';
 import type { DutyAssignmentTable, LeadingGroupMemberTable, OrgTable, PersonTable } from '../modules/org/org.table.ts';
+import type { AttachmentTable, RecordAttachmentTable, RecordTable, RuleOverrideTable } from '../modules/ledger/record.table.ts';
 import type { SettingTable } from '../modules/settings/setting.table.ts';
 
 /** Every table, as Kysely sees it. Each module declares its own tables in `<module>.table.ts`. */
@@ -20,6 +21,10 @@ export interface Database {
   session: SessionTable;
   setting: SettingTable;
   audit_log: AuditTable;
+  record: RecordTable;
+  attachment: AttachmentTable;
+  record_attachment: RecordAttachmentTable;
+  rule_override: RuleOverrideTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

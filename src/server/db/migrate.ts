@@ -1,6 +1,7 @@
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import type { Db } from './database.ts';
 import * as foundation from './migrations/2026_11_29_000001_foundation.ts';
+import * as ledger from './migrations/2026_11_29_000002_ledger.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they run the same from source
@@ -8,6 +9,7 @@ import * as foundation from './migrations/2026_11_29_000001_foundation.ts';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_000001_foundation': foundation,
+  '2026_11_29_000002_ledger': ledger,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
