@@ -12,6 +12,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    proxy: {
+      '^/api/': {
+        // LVZHI_API points the dev server at an API on another port.
+        target: process.env.LVZHI_API ?? 'http://127.0.0.1:3000',
+        // Keep the browser's Host: the server rejects writes whose Origin differs from it (CSRF).
+        changeOrigin: false,
+      },
+    },
   },
 });

@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { setAuthProblemHandler } from '../api/client.ts';
+import { setAuthProblemHandler } from '../http/client.ts';
 import { setLoginNotice } from '../auth/loginNotice.ts';
 import { dropSession, SESSION_KEY } from '../auth/session.ts';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';

@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isApiError } from '../api/client.ts';
+import { isApiError } from '../http/client.ts';
 
 /** Client errors (4xx) will not get better by asking again; network and server errors might. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

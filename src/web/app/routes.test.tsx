@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SessionInfo } from '../api/types.ts';
+import type { SessionInfo } from '../http/types.ts';
 import { mockFetch, pageText, render, waitFor, type Rendered } from '../testing/dom.tsx';
 import { AppProviders } from './App.tsx';
 import { PAGES } from './modules.ts';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Modal, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { api, lastServerContact } from '../api/client.ts';
+import { api, lastServerContact } from '../http/client.ts';
 import { idlePhase, needsKeepAlive, readSharedActivity, writeSharedActivity, type IdlePhase } from './idle.ts';
 import { setLoginNotice } from './loginNotice.ts';
 import { dropSession, refreshSession } from './session.ts';

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../api/types.ts';
+import type { SessionInfo } from '../http/types.ts';
 
 /** Which part of the app a session may see: exactly one at a time. */
 export type Gate = 'setup' | 'login' | 'password' | 'app';

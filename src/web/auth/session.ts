@@ -1,7 +1,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { can, type Permission } from '../../core/auth/roles.ts';
-import { api, setCsrfToken } from '../api/client.ts';
-import type { SessionInfo, SessionUser } from '../api/types.ts';
+import { api, setCsrfToken } from '../http/client.ts';
+import type { SessionInfo, SessionUser } from '../http/types.ts';
 
 export const SESSION_KEY = ['session'] as const;
 

@@ -1,7 +1,7 @@
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { useOrgList } from '../api/orgs.ts';
-import type { Org } from '../api/types.ts';
+import { useOrgList } from '../http/orgs.ts';
+import type { Org } from '../http/types.ts';
 import { buildOrgTree, toTreeData } from './orgTree.ts';
 
 interface OrgTreeSelectProps {

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useDeferredValue, useState } from 'react';
-import { api } from '../api/client.ts';
-import type { ListResult, Person } from '../api/types.ts';
+import { api } from '../http/client.ts';
+import type { ListResult, Person } from '../http/types.ts';
 
 interface PersonSelectProps {
   value?: string | null;

@@ -1,5 +1,5 @@
 import { Button, Result } from 'antd';
-import { errorMessage } from '../api/formErrors.ts';
+import { errorMessage } from '../http/formErrors.ts';
 
 /** A failed load, with the server's message and a way to try again. */
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -1,8 +1,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Table, type TableColumnsType, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../api/formErrors.ts';
-import type { ListResult } from '../api/types.ts';
+import { errorMessage } from '../http/formErrors.ts';
+import type { ListResult } from '../http/types.ts';
 import type { ListParams } from './useListParams.ts';
 
 interface ServerTableProps<T> {

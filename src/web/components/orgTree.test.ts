@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Org } from '../api/types.ts';
+import type { Org } from '../http/types.ts';
 import { buildOrgTree, filterOrgTree, isInSubtree, moveTargets, toTreeData } from './orgTree.ts';
 
 function org(id: string, parentId: string | null, path: string, name: string, extra: Partial<Org> = {}): Org {

@@ -1,4 +1,4 @@
-import type { Org } from '../api/types.ts';
+import type { Org } from '../http/types.ts';
 
 export interface OrgNode {
   org: Org;

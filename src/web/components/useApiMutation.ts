@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
-import { authProblemOf, isApiError } from '../api/client.ts';
-import { applyFieldError, errorMessage, type FormErrorOptions } from '../api/formErrors.ts';
+import { authProblemOf, isApiError } from '../http/client.ts';
+import { applyFieldError, errorMessage, type FormErrorOptions } from '../http/formErrors.ts';
 
 export interface ApiMutationOptions<TVars, TResult> {
   /** Toast shown when the change worked. */

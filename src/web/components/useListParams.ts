@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { SortOrder } from '../api/types.ts';
+import type { SortOrder } from '../http/types.ts';
 
 export interface ListParams {
   page: number;

@@ -1,9 +1,9 @@
 import { DownOutlined, KeyOutlined, LaptopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Dropdown, Space, Typography, type MenuProps } from 'antd';
+import { App, Avatar, Button, Dropdown, Space, Typography, type MenuProps } from 'antd';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client.ts';
-import { errorMessage } from '../api/formErrors.ts';
+import { api } from '../http/client.ts';
+import { errorMessage } from '../http/formErrors.ts';
 import { setLoginNotice } from '../auth/loginNotice.ts';
 import { dropSession, useCurrentUser } from '../auth/session.ts';
 import { roleLabel } from '../components/labels.ts';
@@ -57,13 +57,13 @@ export function UserMenu({ compact }: { compact: boolean }) {
         },
       }}
     >
-      <a onClick={(e) => e.preventDefault()} style={{ color: 'inherit' }} aria-label="用户菜单">
+      <Button type="text" className="lz-header-button" aria-label="用户菜单" style={{ paddingInline: 6 }}>
         <Space size={6}>
           <Avatar size="small" icon={<UserOutlined />} style={{ background: 'rgba(255,255,255,0.25)' }} />
           {compact ? null : <span>{user.displayName}</span>}
           <DownOutlined style={{ fontSize: 10 }} />
         </Space>
-      </a>
+      </Button>
     </Dropdown>
   );
 }

@@ -36,7 +36,7 @@ export function PasswordField({ name, label, policy, usernameField, username, co
         name={name}
         label={label}
         extra={<PasswordRules password={password ?? ''} policy={policy} username={currentUsername} />}
-        rules={[passwordValidator(policy, () => currentUsername)]}
+        rules={[{ required: true, message: '请输入密码' }, passwordValidator(policy, () => currentUsername)]}
         dependencies={usernameField ? [usernameField] : undefined}
       >
         <Input.Password autoComplete={autoComplete} />

@@ -49,7 +49,7 @@ export function PasswordRules({ password, policy, username }: { password: string
 export function passwordValidator(policy: SecurityPolicy, username?: () => string | undefined) {
   return {
     validator: async (_rule: unknown, value: string | undefined) => {
-      if (!value) throw new Error('请输入密码');
+      if (!value) return;
       const problems = checkPassword(value, policy, username?.());
       if (problems.length > 0) throw new Error(problems.map((p) => p.message).join('；'));
     },

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { DEFAULT_POLICY, type SecurityPolicy } from '../../../core/auth/passwordPolicy.ts';
 import { can } from '../../../core/auth/roles.ts';
-import { api } from '../../api/client.ts';
+import { api } from '../../http/client.ts';
 import { useSession } from '../../auth/session.ts';
 
 export const POLICY_KEY = ['security-policy'] as const;

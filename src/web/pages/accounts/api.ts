@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Role } from '../../../core/auth/roles.ts';
-import { api, type Query } from '../../api/client.ts';
-import type { ListResult } from '../../api/types.ts';
+import { api, type Query } from '../../http/client.ts';
+import type { ListResult } from '../../http/types.ts';
 
 export const ACCOUNTS_KEY = ['accounts'] as const;
 

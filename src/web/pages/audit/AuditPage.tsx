@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Tag, Typography, type TableColumnsType } from 'antd';
-import { download } from '../../api/client.ts';
-import { errorMessage } from '../../api/formErrors.ts';
+import { download } from '../../http/client.ts';
+import { errorMessage } from '../../http/formErrors.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';

@@ -1,7 +1,7 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import { useEffect, useRef } from 'react';
-import { errorMessage } from '../../api/formErrors.ts';
+import { errorMessage } from '../../http/formErrors.ts';
 import { useApiMutation } from '../../components/useApiMutation.ts';
 import { AUDIT_KEY, verifyAuditLog, type VerifyResult } from './api.ts';
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type Query } from '../../api/client.ts';
-import type { ListResult } from '../../api/types.ts';
+import { api, type Query } from '../../http/client.ts';
+import type { ListResult } from '../../http/types.ts';
 
 export type AuditResult = 'success' | 'failure' | 'denied';
 

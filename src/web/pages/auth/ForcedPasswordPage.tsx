@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
-import { api } from '../../api/client.ts';
+import { api } from '../../http/client.ts';
 import { dropSession, useSession } from '../../auth/session.ts';
 import { AuthFrame } from '../../components/AuthFrame.tsx';
 import { PasswordChangeForm } from './PasswordChangeForm.tsx';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
-import { api } from '../../api/client.ts';
+import { api } from '../../http/client.ts';
 import { SESSION_KEY, useSession } from '../../auth/session.ts';
 import { PasswordField } from '../../components/password/PasswordField.tsx';
 import { usePasswordPolicy } from '../../components/password/usePasswordPolicy.ts';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { api } from '../../api/client.ts';
+import { api } from '../../http/client.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';

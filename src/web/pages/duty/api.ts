@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DutyRole, GroupRole } from '../../../core/org/kinds.ts';
-import { api } from '../../api/client.ts';
-import type { ListResult } from '../../api/types.ts';
+import { api } from '../../http/client.ts';
+import type { ListResult } from '../../http/types.ts';
 
 export const DUTY_KEY = ['duty'] as const;
 

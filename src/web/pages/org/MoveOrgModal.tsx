@@ -1,6 +1,6 @@
 import { Alert, Form, Modal } from 'antd';
 import { useCallback, useEffect } from 'react';
-import type { Org } from '../../api/types.ts';
+import type { Org } from '../../http/types.ts';
 import { isInSubtree } from '../../components/orgTree.ts';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { useApiMutation } from '../../components/useApiMutation.ts';

@@ -1,7 +1,7 @@
 import { ApartmentOutlined, EditOutlined, PlusOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Descriptions, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Descriptions, Empty, Flex, Skeleton, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { Org } from '../../api/types.ts';
+import type { Org } from '../../http/types.ts';
 import { useCan } from '../../auth/session.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -117,18 +117,24 @@ export function OrgDetailPanel({ id, childOrgs, onSelect, onCreateChild, onEdit,
             description={canManage && org.active ? '还没有下级组织，点击“新建下级组织”开始' : '没有下级组织'}
           />
         ) : (
-          <List
+          <Table<Org>
             size="small"
-            bordered
+            rowKey="id"
             dataSource={[...childOrgs]}
-            renderItem={(child) => (
-              <List.Item key={child.id} extra={<Tag variant="filled">{child.kindLabel}</Tag>}>
-                <a onClick={() => onSelect(child.id)} className={child.active ? undefined : 'lz-inactive'}>
-                  {child.name}
-                  {child.active ? '' : '（已停用）'}
-                </a>
-              </List.Item>
-            )}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            showHeader={false}
+            columns={[
+              {
+                key: 'name',
+                render: (_, child) => (
+                  <a onClick={() => onSelect(child.id)} className={child.active ? undefined : 'lz-inactive'}>
+                    {child.name}
+                    {child.active ? '' : '（已停用）'}
+                  </a>
+                ),
+              },
+              { key: 'kind', align: 'right', render: (_, child) => <Tag variant="filled">{child.kindLabel}</Tag> },
+            ]}
           />
         )}
       </div>

@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { ORG_CODE_MAX, ORG_CODE_MESSAGE, ORG_CODE_PATTERN, ORG_NAME_MAX, SORT_ORDER_MAX } from '../../../core/org/fields.ts';
-import type { Org } from '../../api/types.ts';
+import type { Org } from '../../http/types.ts';
 import { ORG_KIND_OPTIONS } from '../../components/labels.ts';
 import { useApiMutation } from '../../components/useApiMutation.ts';
 import { createOrg, ORG_CHANGE_INVALIDATES, updateOrg, type OrgFields } from './api.ts';

@@ -1,8 +1,8 @@
 import { Card, Col, Grid, Row } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useOrgList } from '../../api/orgs.ts';
-import type { Org } from '../../api/types.ts';
+import { useOrgList } from '../../http/orgs.ts';
+import type { Org } from '../../http/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { MoveOrgModal } from './MoveOrgModal.tsx';

@@ -1,6 +1,6 @@
 import { Empty, Flex, Input, Switch, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { Org } from '../../api/types.ts';
+import type { Org } from '../../http/types.ts';
 import { buildOrgTree, filterOrgTree, type OrgNode } from '../../components/orgTree.ts';
 
 interface TreeItem {

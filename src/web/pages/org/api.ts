@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { OrgKind } from '../../../core/org/kinds.ts';
-import { api } from '../../api/client.ts';
-import { ORGS_KEY } from '../../api/orgs.ts';
-import type { Org, OrgDetail } from '../../api/types.ts';
+import { api } from '../../http/client.ts';
+import { ORGS_KEY } from '../../http/orgs.ts';
+import type { Org, OrgDetail } from '../../http/types.ts';
 
 export interface OrgFields {
   name: string;

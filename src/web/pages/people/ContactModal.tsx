@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Modal, Skeleton, Typography } from 'antd';
-import type { Person } from '../../api/types.ts';
+import type { Person } from '../../http/types.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { fetchContact } from './api.ts';
 

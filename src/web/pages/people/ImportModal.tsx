@@ -2,8 +2,8 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Modal, Progress, Result, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { download, isApiError, upload } from '../../api/client.ts';
-import { errorMessage } from '../../api/formErrors.ts';
+import { download, isApiError, upload } from '../../http/client.ts';
+import { errorMessage } from '../../http/formErrors.ts';
 
 export interface ImportResult {
   orgsCreated: number;

@@ -1,9 +1,9 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Flex, Input, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { download } from '../../api/client.ts';
-import { errorMessage } from '../../api/formErrors.ts';
-import type { Person } from '../../api/types.ts';
+import { download } from '../../http/client.ts';
+import { errorMessage } from '../../http/formErrors.ts';
+import type { Person } from '../../http/types.ts';
 import { useCan } from '../../auth/session.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { formatDate } from '../../components/format.ts';

@@ -2,7 +2,7 @@ import { Button, Drawer, Flex, Form, Input } from 'antd';
 import { useEffect } from 'react';
 import { emailError, phoneError } from '../../../core/org/contact.ts';
 import { PERSON_NAME_MAX, POSITION_MAX } from '../../../core/org/fields.ts';
-import type { Person } from '../../api/types.ts';
+import type { Person } from '../../http/types.ts';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { useApiMutation } from '../../components/useApiMutation.ts';
 import { createPerson, PEOPLE_KEY, updatePerson, type PersonInput } from './api.ts';

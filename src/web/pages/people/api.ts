@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, type Query } from '../../api/client.ts';
-import type { ListResult, Person } from '../../api/types.ts';
+import { api, type Query } from '../../http/client.ts';
+import type { ListResult, Person } from '../../http/types.ts';
 
 export const PEOPLE_KEY = ['people'] as const;
 

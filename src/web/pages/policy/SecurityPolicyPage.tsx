@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Flex, Form, InputNumber, Popconfirm, Row, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { DEFAULT_POLICY, POLICY_BOUNDS, type SecurityPolicy } from '../../../core/auth/passwordPolicy.ts';
-import { api } from '../../api/client.ts';
+import { api } from '../../http/client.ts';
 import { SESSION_KEY, useCan } from '../../auth/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { POLICY_KEY, useSecurityPolicy } from '../../components/password/usePasswordPolicy.ts';

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Col, Divider, Form, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { DEFAULT_POLICY } from '../../../core/auth/passwordPolicy.ts';
-import { isApiError } from '../../api/client.ts';
+import { isApiError } from '../../http/client.ts';
 import { SESSION_KEY } from '../../auth/session.ts';
 import { AuthFrame } from '../../components/AuthFrame.tsx';
 import { ORG_KIND_OPTIONS } from '../../components/labels.ts';

@@ -1,5 +1,5 @@
 import type { OrgKind } from '../../../core/org/kinds.ts';
-import { api } from '../../api/client.ts';
+import { api } from '../../http/client.ts';
 
 export interface AdminAccountInput {
   username: string;
