@@ -71,7 +71,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
               rowKey={(r) => `${r.sheet}-${r.row}-${r.column}-${r.message}`}
               dataSource={state.rows}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              scroll={{ x: 'max-content', y: 260 }}
+              scroll={{ y: 260 }}
               style={{ marginBottom: 12 }}
               columns={[
                 { title: '工作表', dataIndex: 'sheet', width: 80 },
