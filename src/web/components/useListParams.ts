@@ -20,6 +20,8 @@ const positive = (text: string | null, fallback: number) => {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 };
 
+const orderOf = (text: string | null): SortOrder | undefined => (text === 'asc' || text === 'desc' ? text : undefined);
+
 /**
  * Paging, sorting and filters of a server-side list, kept in the URL so that back, reload and a
  * shared link show the same page. Changing a filter goes back to page 1.
@@ -31,7 +33,7 @@ export function useListParams<F extends string>(filterKeys: readonly F[], defaul
     page: positive(search.get('page'), 1),
     pageSize: positive(search.get('pageSize'), defaults.pageSize ?? 20),
     sort: search.get('sort') ?? defaults.sort,
-    order: (search.get('order') as SortOrder | null) ?? defaults.order,
+    order: orderOf(search.get('order')) ?? defaults.order,
   };
   const filterText = filterKeys.map((key) => search.get(key) ?? '').join('\u0000');
   const filters = useMemo(
