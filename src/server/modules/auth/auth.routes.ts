@@ -18,11 +18,14 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
     { config: { access: 'public' }, schema: { tags, summary: '当前会话', response: { 200: SessionInfo } } },
     async (request) => {
       const policy = await policyCache.get(ctx.db);
+      const passwordPolicy = {
+        passwordMinLength: policy.passwordMinLength, passwordMinClasses: policy.passwordMinClasses, passwordMaxLength: policy.passwordMaxLength,
+      };
       const session = request.session;
       if (!session) {
         return {
           authenticated: false, setupRequired: !(await isSetupDone(ctx.db)), user: null, csrfToken: null,
-          mustChangePassword: false, passwordExpired: false, idleTimeoutMinutes: policy.idleTimeoutMinutes,
+          mustChangePassword: false, passwordExpired: false, idleTimeoutMinutes: policy.idleTimeoutMinutes, passwordPolicy,
         };
       }
       const org = await ctx.db.selectFrom('org').select('name').where('id', '=', session.actor.orgId).executeTakeFirstOrThrow();
@@ -35,6 +38,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
         mustChangePassword: session.mustChangePassword,
         passwordExpired: session.passwordExpired,
         idleTimeoutMinutes: policy.idleTimeoutMinutes,
+        passwordPolicy,
       };
     },
   );

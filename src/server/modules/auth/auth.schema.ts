@@ -28,6 +28,8 @@ export const SessionInfo = z.object({
   mustChangePassword: z.boolean(),
   passwordExpired: z.boolean(),
   idleTimeoutMinutes: z.number(),
+  /** The password rules in force, for live hints on password forms (the server still decides). */
+  passwordPolicy: z.object({ passwordMinLength: z.number(), passwordMinClasses: z.number(), passwordMaxLength: z.number() }),
 });
 
 export const OwnSession = z.object({
