@@ -13,6 +13,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { PackRegistry } from '../core/pack/registry.ts';
 import type { Config } from './config.ts';
 import type { DbHandle } from './db/database.ts';
 import { type AppContext, createAppContext } from './platform/context.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
   masterKey: Buffer;
   /** Pino logger options; false in tests. */
   logger?: FastifyServerOptions['logger'];
+  /** The responsibility systems to run with (default: none loaded). */
+  packs?: PackRegistry;
 }
 
 /** Builds the Fastify application: platform plugins, every module's routes, the web app. */
@@ -41,7 +44,7 @@ export interface RouteInfo {
 
 export async function buildApp(opts: AppOptions): Promise<{ app: App; ctx: AppContext; routes: RouteInfo[] }> {
   const { handle, config } = opts;
-  const ctx = createAppContext(handle, config, opts.masterKey);
+  const ctx = createAppContext(handle, config, opts.masterKey, opts.packs);
 
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -78,7 +81,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; ctx: AppCo
     hsts: false,
   });
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

@@ -15,6 +15,8 @@ export interface Config {
   /** Serve the built web app from this folder (null: API only). */
   webDir: string | null;
   logLevel: string;
+  /** Largest accepted upload (attachments, Excel imports), in bytes: LVZHI_MAX_UPLOAD_MB, default 20. */
+  maxUploadBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,6 +26,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${env.PORT}"`);
   }
   const proxies = env.LVZHI_TRUST_PROXY;
+  const uploadMb = Number(env.LVZHI_MAX_UPLOAD_MB || 20);
+  if (!Number.isFinite(uploadMb) || uploadMb <= 0 || uploadMb > 1024) {
+    throw new Error(`LVZHI_MAX_UPLOAD_MB must be a number of megabytes between 0 and 1024, got "${env.LVZHI_MAX_UPLOAD_MB}"`);
+  }
   return {
     dataDir,
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
@@ -33,5 +39,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: proxies === undefined || proxies === '' ? false : Number.isInteger(Number(proxies)) ? Number(proxies) : true,
     webDir: env.LVZHI_WEB_DIR ?? path.resolve('dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    maxUploadBytes: Math.round(uploadMb * 1024 * 1024),
   };
 }

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { PackRegistry } from '../../src/core/pack/registry.ts';
 import { buildApp, type App, type RouteInfo } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/config.ts';
+import { type Config, loadConfig } from '../../src/server/config.ts';
 import type { Dialect, DbHandle } from '../../src/server/db/database.ts';
 import type { AppContext } from '../../src/server/platform/context.ts';
 import { freshDatabase } from './dialects.ts';
@@ -17,11 +21,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A full app on a fresh database, API only (no web bundle), no logging. */
-export async function createTestApp(dialect: Dialect): Promise<TestApp> {
+export interface TestAppOptions {
+  /** The packs the server runs with (default: none). */
+  packs?: PackRegistry;
+  /** Settings that differ from the defaults (e.g. a small upload limit). */
+  config?: Partial<Config>;
+}
+
+/**
+ * A full app on a fresh database, API only (no web bundle), no logging. Its data directory (where
+ * attachments go; the database itself is elsewhere) is a temp folder removed on close.
+ */
+export async function createTestApp(dialect: Dialect, opts: TestAppOptions = {}): Promise<TestApp> {
   const handle = await freshDatabase(dialect);
-  const config = { ...loadConfig({}), webDir: null, dataDir: ':memory:' };
-  const { app, ctx, routes } = await buildApp({ handle, config, masterKey: Buffer.alloc(32, 7), logger: false });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-app-'));
+  const config = { ...loadConfig({}), webDir: null, dataDir, ...opts.config };
+  const { app, ctx, routes } = await buildApp({ handle, config, masterKey: Buffer.alloc(32, 7), logger: false, packs: opts.packs });
   await app.ready();
   return {
     app,
@@ -31,6 +46,7 @@ export async function createTestApp(dialect: Dialect): Promise<TestApp> {
     async close() {
       await app.close();
       await handle.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

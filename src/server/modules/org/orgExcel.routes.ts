@@ -1,24 +1,14 @@
-import type { FastifyRequest } from 'fastify';
 import type { App } from '../../app.ts';
 import { nowIso } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/guard.ts';
+import { readUpload } from '../../platform/upload.ts';
 import { attachment } from './download.ts';
 import { ImportResult } from './orgExcel.schema.ts';
 import { exportWorkbook, importWorkbook, templateWorkbook } from './orgExcel.service.ts';
 
 const tags = ['org'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The single uploaded file of a multipart request, read within the multipart size limit (413 above it). */
-async function uploadedFile(request: FastifyRequest): Promise<{ buffer: Buffer; filename: string }> {
-  const missing = () => badRequest('FILE_REQUIRED', '请选择要导入的Excel文件（表单字段 file）', 'file');
-  if (!request.isMultipart()) throw missing();
-  const part = await request.file();
-  if (!part || part.fieldname !== 'file') throw missing();
-  return { buffer: await part.toBuffer(), filename: part.filename.slice(0, 200) };
-}
 
 // Access is org.read at the door; the services then require org.manage or people.manage, per sheet
 // for imports, because one workbook carries both kinds of data.
@@ -54,6 +44,6 @@ export async function orgExcelRoutes(app: App, ctx: AppContext): Promise<void> {
         response: { 200: ImportResult },
       },
     },
-    async (request) => importWorkbook(ctx, actorOf(request), await uploadedFile(request)),
+    async (request) => importWorkbook(ctx, actorOf(request), await readUpload(request, { maxBytes: ctx.config.maxUploadBytes, what: 'Excel文件' })),
   );
 }
