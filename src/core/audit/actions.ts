@@ -44,6 +44,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'duty.remove': '移除责任角色',
   'leading_group.add': '加入领导小组',
   'leading_group.remove': '移出领导小组',
+  'record.create': '新增台账记录',
+  'record.update': '修改台账记录',
+  'record.delete': '删除台账记录',
+  'record.restore': '恢复台账记录',
+  'record.import': 'Excel导入台账记录',
+  'record.export': 'Excel导出台账记录',
+  'attachment.upload': '上传佐证材料',
+  'file.integrity': '附件完整性校验失败',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

@@ -55,6 +55,16 @@ export const PERMISSIONS = {
   'policy.read': ['secadmin', 'sysadmin'],
   /** Read, export and verify the audit log. Nobody else. */
   'audit.read': ['auditor'],
+  /**
+   * Read ledger records and download their evidence (within scope). Not the three administrators:
+   * they run the system, not the responsibility system (三员分立 keeps them out of business data).
+   */
+  'ledger.read': ['leader', 'clerk', 'liaison', 'inspector', 'viewer'],
+  /**
+   * Create, edit, delete and import records, upload evidence (within scope): the party-affairs
+   * staff and the units' liaisons who keep the ledger. Leaders and inspectors read and judge it.
+   */
+  'ledger.write': ['clerk', 'liaison'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,6 +4,7 @@ import { accountRoutes } from './auth/account.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { orgExcelRoutes } from './org/orgExcel.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { personRoutes } from './org/person.routes.ts';
@@ -21,4 +22,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await orgRoutes(app, ctx);
   await personRoutes(app, ctx);
   await orgExcelRoutes(app, ctx);
+  await ledgerRoutes(app, ctx);
 }

@@ -1,0 +1,10 @@
+import type { App } from '../../app.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { attachmentRoutes } from './attachment.routes.ts';
+import { recordRoutes } from './record.routes.ts';
+
+/** The ledger module's routes: records, their evidence files, and Excel per record type. */
+export async function ledgerRoutes(app: App, ctx: AppContext): Promise<void> {
+  await recordRoutes(app, ctx);
+  await attachmentRoutes(app, ctx);
+}

@@ -1,0 +1,113 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { likeContains } from '../../platform/listQuery.ts';
+import type { RecordSort } from './record.schema.ts';
+import type { RecordRow } from './record.table.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+// Record reads for the list, the export and the detail. The list must stay fast on millions of
+// rows: the WHERE clause uses only record columns covered by the indexes (pack, type, org, date,
+// live), names are resolved afterwards for the page alone, and the org table is joined only when
+// sorting by org name.
+
+/** Which orgs' records: every org (the actor sees the whole tree), or a list of ids. */
+export type OrgFilter = { all: true } | { ids: readonly string[] };
+
+export interface RecordFilter {
+  packId: string;
+  typeId?: string;
+  orgs: OrgFilter;
+  from?: string;
+  to?: string;
+  /** Lower-cased search text (matched literally, LIKE wildcards escaped). */
+  q?: string;
+  includeDeleted: boolean;
+}
+
+const SORT_COLUMNS = {
+  occurredOn: 'record.occurred_on',
+  title: 'record.title',
+  org: 'org.name',
+  createdAt: 'record.created_at',
+  updatedAt: 'record.updated_at',
+} as const satisfies Record<RecordSort, string>;
+
+function filtered(db: Executor, f: RecordFilter) {
+  let q = db.selectFrom('record').where('record.pack_id', '=', f.packId);
+  if (f.typeId) q = q.where('record.type_id', '=', f.typeId);
+  if ('ids' in f.orgs) q = q.where('record.org_id', 'in', f.orgs.ids.length > 0 ? f.orgs.ids : ['']);
+  if (f.from) q = q.where('record.occurred_on', '>=', f.from);
+  if (f.to) q = q.where('record.occurred_on', '<=', f.to);
+  // search_text is stored lower-cased, so the column needs no lower() and stays cheap to scan.
+  if (f.q) q = q.where(sql<boolean>`record.search_text like ${likeContains(f.q)} escape '\\'`);
+  if (!f.includeDeleted) q = q.where('record.deleted_at', 'is', null);
+  return q;
+}
+
+export async function countRecords(db: Executor, f: RecordFilter): Promise<number> {
+  const { n } = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export interface RecordPage {
+  sort: RecordSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** One page of records; ties broken by creation time and id so that pages never overlap. */
+export function listRecordRows(db: Executor, f: RecordFilter, page: RecordPage): Promise<RecordRow[]> {
+  const base = filtered(db, f);
+  const q = page.sort === 'org' ? base.innerJoin('org', 'org.id', 'record.org_id') : base;
+  return q
+    .selectAll('record')
+    .orderBy(sql.ref(SORT_COLUMNS[page.sort]), page.order)
+    .orderBy('record.created_at', page.order)
+    .orderBy('record.id', page.order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+/**
+ * Every matching record of one type in date order, `batch` at a time (keyset pagination on date and
+ * id, so a long export neither skips nor repeats rows and never holds them all in memory).
+ */
+export async function* streamRecordRows(db: Executor, f: RecordFilter & { typeId: string }, batch = 1000): AsyncGenerator<RecordRow[]> {
+  let after: { occurredOn: string; id: string } | null = null;
+  for (;;) {
+    let q = filtered(db, f).selectAll('record');
+    if (after) {
+      const { occurredOn, id } = after;
+      q = q.where((eb) => eb.or([eb('record.occurred_on', '>', occurredOn), eb.and([eb('record.occurred_on', '=', occurredOn), eb('record.id', '>', id)])]));
+    }
+    const rows = await q.orderBy('record.occurred_on').orderBy('record.id').limit(batch).execute();
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows.at(-1)!;
+    after = { occurredOn: last.occurred_on, id: last.id };
+    if (rows.length < batch) return;
+  }
+}
+
+/** Record types that have matching records, for an export without a type filter. */
+export async function typesWithRecords(db: Executor, f: RecordFilter): Promise<string[]> {
+  const rows = await filtered(db, f).select('record.type_id').distinct().execute();
+  return rows.map((r) => r.type_id);
+}
+
+export type ScopedRecordRow = RecordRow & { org_path: string; org_kind: string; org_name: string };
+
+/** A record with its org's path, kind and name, only when that org lies inside `scopePath`. */
+export function getRecordInScope(db: Executor, id: string, scopePath: string): Promise<ScopedRecordRow | undefined> {
+  return db
+    .selectFrom('record')
+    .innerJoin('org', 'org.id', 'record.org_id')
+    .selectAll('record')
+    .select(['org.path as org_path', 'org.kind as org_kind', 'org.name as org_name'])
+    .where('record.id', '=', id)
+    .where('org.path', 'like', `${scopePath}%`)
+    .executeTakeFirst();
+}
