@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../server/config.ts';
 import { type DbHandle, openDatabase } from '../server/db/database.ts';
 import { masterKeyFor, migrateAndRecord } from '../server/main.ts';
 import { createAppContext } from '../server/platform/context.ts';
+import { lazyPackRegistry, loadPackRegistry, packRoots } from '../server/modules/pack/pack.catalog.ts';
 import { type Actor, type AppContext, systemActor } from '../server/platform/context.ts';
 import { CliError, type CliIo } from './io.ts';
 
@@ -52,7 +53,14 @@ export async function withSession<T>(io: CliIo, opts: { mustExist?: boolean; mig
   }
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
-    const ctx = createAppContext(handle, config, () => masterKeyFor(config, io.env));
+    const packs = lazyPackRegistry(() => {
+      try {
+        return loadPackRegistry(packRoots(io.env));
+      } catch (error) {
+        throw new CliError(error instanceof Error ? error.message : String(error));
+      }
+    });
+    const ctx = createAppContext(handle, config, () => masterKeyFor(config, io.env), packs);
     const actor = systemActor('cli');
     if (opts.migrate !== false) {
       const applied = await migrate({ config, ctx, actor });

@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { type Actor, type AppContext, createAppContext, systemActor } from './platform/context.ts';
 import { loadMasterKey } from './platform/crypto.ts';
 import { recordAudit } from './modules/audit/audit.repository.ts';
+import { loadPackRegistry, packRoots } from './modules/pack/pack.catalog.ts';
 import { isSetupDone } from './modules/setup/setup.repository.ts';
 
 // Start-up of the server process: config → key → database → migrations → app → listen, and the
@@ -60,6 +61,8 @@ export interface RunningServer {
 /** Opens the database, migrates, builds the app and listens on config.host:config.port. */
 export async function startServer(opts: { config: Config; env: NodeJS.ProcessEnv; logger?: FastifyServerOptions['logger'] }): Promise<RunningServer> {
   const { config } = opts;
+  // Packs first: a pack with problems stops the start before anything touches the database.
+  const packs = loadPackRegistry(packRoots(opts.env));
   const masterKey = masterKeyFor(config, opts.env);
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -67,7 +70,7 @@ export async function startServer(opts: { config: Config; env: NodeJS.ProcessEnv
     // Loaded here rather than at the top: the CLI shares this file, and its other commands should
     // not pay for loading the web server.
     const { buildApp } = await import('./app.ts');
-    const { app } = await buildApp({ handle, config, masterKey, logger: opts.logger ?? loggerOptions(config) });
+    const { app } = await buildApp({ handle, config, masterKey, packs, logger: opts.logger ?? loggerOptions(config) });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -5,6 +5,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { PackRegistry } from '../../src/core/pack/registry.ts';
 import { buildApp, type App, type RouteInfo } from '../../src/server/app.ts';
 import { type Config, loadConfig } from '../../src/server/config.ts';
+import { loadPackRegistry, packRoots } from '../../src/server/modules/pack/pack.catalog.ts';
 import type { Dialect, DbHandle } from '../../src/server/db/database.ts';
 import type { AppContext } from '../../src/server/platform/context.ts';
 import { freshDatabase } from './dialects.ts';
@@ -22,11 +23,16 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  /** The packs the server runs with (default: none). */
+  /** The packs the server runs with (default: the shipped packs, i.e. `ideology`). */
   packs?: PackRegistry;
   /** Settings that differ from the defaults (e.g. a small upload limit). */
   config?: Partial<Config>;
 }
+
+let shipped: PackRegistry | null = null;
+
+/** The packs under the checkout's packs/ folder, loaded once per test process. */
+export const shippedPacks = (): PackRegistry => (shipped ??= loadPackRegistry(packRoots({})));
 
 /**
  * A full app on a fresh database, API only (no web bundle), no logging. Its data directory (where
@@ -36,7 +42,7 @@ export async function createTestApp(dialect: Dialect, opts: TestAppOptions = {})
   const handle = await freshDatabase(dialect);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lvzhi-app-'));
   const config = { ...loadConfig({}), webDir: null, dataDir, ...opts.config };
-  const { app, ctx, routes } = await buildApp({ handle, config, masterKey: Buffer.alloc(32, 7), logger: false, packs: opts.packs });
+  const { app, ctx, routes } = await buildApp({ handle, config, masterKey: Buffer.alloc(32, 7), logger: false, packs: opts.packs ?? shippedPacks() });
   await app.ready();
   return {
     app,

@@ -3,7 +3,7 @@ import { DUTY_ROLES, ORG_KINDS } from '../org/kinds.ts';
 
 // The shape of a pack: one responsibility system encoded as data (record types, rules, metrics,
 // duty lists; report templates and scoring come later). A pack is a folder of YAML files under
-// packs/<id>/; the loader (pack/load.ts) merges them into one `Pack` and validates it with these
+// packs/<id>/; the loader (server/modules/pack/pack.loader.ts) merges them into one `Pack` and validates it with these
 // schemas plus the cross-references checked in pack/validate.ts. docs/packs.md teaches the format.
 
 /** Identifiers in packs: lower snake case, so they are safe as JSON keys and in URLs. */
@@ -141,7 +141,13 @@ export type Pack = z.infer<typeof Pack>;
 
 /** A validation problem, located: the file inside the pack folder, the path inside it, the reason. */
 export interface PackProblem {
+  /** Relative to the pack folder, e.g. "rules.yaml" or "record-types/topic_meeting.yaml". */
   file: string;
+  /** Inside the file, e.g. "rules[3].recordType" or "fields[2].options"; "" for the whole file. */
   path: string;
+  /** Chinese: the UI shows it. */
   message: string;
+  /** 1-based position in the file, when the problem was found in YAML read from disk. */
+  line?: number;
+  column?: number;
 }
