@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.ts';
+import { MIGRATION_NAMES } from '../../server/db/migrate.ts';
 import { loggerOptions, startServer } from '../../server/main.ts';
 
 /** Collects what the logger writes, one JSON line per entry. */
@@ -49,7 +50,7 @@ describe('server start-up (lvzhi serve)', () => {
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(server.setupDone).toBe(false);
-      expect(server.migrations).toEqual(['2026_11_29_000001_foundation']);
+      expect(server.migrations).toEqual(MIGRATION_NAMES);
       expect(fs.readFileSync(path.join(dataDir, 'secret.key'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
       const res = await fetch(`${server.url}/api/health`, { headers: { cookie: 'lvzhi_sid=Canary#Sid123', authorization: 'Basic Q2FuYXJ5' } });
       expect(await res.json()).toEqual({ status: 'ok' });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/dialects.ts';
 import { type CliSandbox, createSandbox } from '../../../test/support/cliHarness.ts';
+import { MIGRATION_NAMES } from '../../server/db/migrate.ts';
 
 const DEMO_PASSWORD = 'Sample#2026pw';
 
@@ -13,7 +14,7 @@ describeEachDialect('lvzhi migrate and demo', (dialect) => {
 
   it('migrate applies the migrations once, then reports the schema up to date', async () => {
     const first = await box.run('migrate');
-    expect(first).toMatchObject({ code: 0, stdout: 'applied 2026_11_29_000001_foundation\n' });
+    expect(first).toMatchObject({ code: 0, stdout: MIGRATION_NAMES.map((m) => `applied ${m}\n`).join('') });
     const again = await box.run('migrate');
     expect(again).toMatchObject({ code: 0, stdout: 'database schema is up to date\n' });
     const json = await box.run('migrate', '--json');
@@ -57,7 +58,7 @@ describeEachDialect('lvzhi migrate and demo', (dialect) => {
   it('demo checks the password against the policy', async () => {
     const { code, stderr } = await box.run('demo', '--password', 'short');
     expect(code).toBe(1);
-    expect(stderr).toBe('lvzhi: applied migrations: 2026_11_29_000001_foundation\n'
+    expect(stderr).toBe(`lvzhi: applied migrations: ${MIGRATION_NAMES.join(', ')}\n`
       + 'lvzhi: password: 密码至少需要8个字符；密码需包含小写字母、大写字母、数字、特殊字符中的至少3类\n');
   });
 });

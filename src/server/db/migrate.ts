@@ -2,6 +2,7 @@ import { type Migration, type MigrationProvider, type MigrationResultSet, Migrat
 import type { Db } from './database.ts';
 import * as foundation from './migrations/2026_11_29_000001_foundation.ts';
 import * as ledger from './migrations/2026_11_29_000002_ledger.ts';
+import * as compliance from './migrations/2026_11_29_000003_compliance.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they run the same from source
@@ -10,7 +11,11 @@ import * as ledger from './migrations/2026_11_29_000002_ledger.ts';
 const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_000001_foundation': foundation,
   '2026_11_29_000002_ledger': ledger,
+  '2026_11_29_000003_compliance': compliance,
 };
+
+/** Every migration's name, oldest first. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
