@@ -8,6 +8,7 @@ import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { orgExcelRoutes } from './org/orgExcel.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { personRoutes } from './org/person.routes.ts';
+import { packRoutes } from './pack/pack.routes.ts';
 import { settingRoutes } from './settings/setting.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 
@@ -23,4 +24,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await personRoutes(app, ctx);
   await orgExcelRoutes(app, ctx);
   await ledgerRoutes(app, ctx);
+  await packRoutes(app, ctx);
 }
