@@ -5,6 +5,7 @@ import { backupCommand } from './commands/backup.ts';
 import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { orgListCommand } from './commands/orgList.ts';
+import { packCheckCommand } from './commands/packCheck.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userCreateCommand } from './commands/userCreate.ts';
@@ -15,7 +16,7 @@ import { version } from './project.ts';
 
 const COMMANDS: Command[] = [
   serveCommand, migrateCommand, demoCommand, userCreateCommand, userResetPasswordCommand, userListCommand,
-  orgListCommand, auditVerifyCommand, backupCommand, restoreCommand,
+  orgListCommand, auditVerifyCommand, backupCommand, restoreCommand, packCheckCommand,
 ];
 
 function helpText(): string {
