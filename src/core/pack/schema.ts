@@ -3,8 +3,9 @@ import { DUTY_ROLES, ORG_KINDS } from '../org/kinds.ts';
 
 // The shape of a pack: one responsibility system encoded as data (record types, rules, metrics,
 // duty lists; report templates and scoring come later). A pack is a folder of YAML files under
-// packs/<id>/; the loader (server/modules/pack/pack.loader.ts) merges them into one `Pack` and validates it with these
-// schemas plus the cross-references checked in pack/validate.ts. docs/packs.md teaches the format.
+// packs/<id>/; the loader (server/modules/pack/pack.loader.ts) merges them into one `Pack` and
+// validates it with these schemas plus the cross-references checked in pack/validate.ts.
+// docs/packs.md teaches the format.
 
 /** Identifiers in packs: lower snake case, so they are safe as JSON keys and in URLs. */
 export const PackId = z.string().regex(/^[a-z][a-z0-9_]*$/, '须为小写字母开头的小写字母、数字或下划线');

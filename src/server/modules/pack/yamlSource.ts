@@ -24,9 +24,9 @@ const SYNTAX_MESSAGES: Partial<Record<ErrorCode, string>> = {
   BAD_INDENT: '缩进不正确',
   TAB_AS_INDENT: '不能用制表符（Tab）缩进',
   DUPLICATE_KEY: '同一层级出现重复的键',
-  MISSING_CHAR: '缺少配对的引号或括号',
+  MISSING_CHAR: '缺少必要的字符（冒号、引号或括号），或缩进有误',
   UNEXPECTED_TOKEN: '出现意外的字符',
-  BLOCK_AS_IMPLICIT_KEY: '键的写法不正确（可能缺少冒号后的空格或缩进有误）',
+  BLOCK_AS_IMPLICIT_KEY: '键值写法不正确（值中含“: ”时请加引号，或检查缩进）',
   MULTILINE_IMPLICIT_KEY: '键不能跨行（可能缺少冒号或缩进有误）',
   MULTIPLE_DOCS: '一个文件只能包含一个 YAML 文档（不要使用 ---）',
   BAD_DQ_ESCAPE: '双引号字符串中的转义符不正确',
@@ -38,13 +38,12 @@ const SYNTAX_MESSAGES: Partial<Record<ErrorCode, string>> = {
 export function parseYaml(file: string, text: string): { source: YamlSource | null; problems: PackProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error): PackProblem => {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      const reason = SYNTAX_MESSAGES[error.code] ?? '格式不正确';
-      return { file, path: '', message: `YAML 语法错误（第${line}行第${col}列）：${reason}`, line, column: col };
-    });
-    return { source: null, problems };
+  // Only the first syntax error: the parser's later ones mostly follow from it.
+  const [error] = doc.errors;
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const reason = SYNTAX_MESSAGES[error.code] ?? '格式不正确';
+    return { source: null, problems: [{ file, path: '', message: `YAML 语法错误（第${line}行第${col}列）：${reason}`, line, column: col }] };
   }
   const locate = (path: readonly PathSegment[]): Position | null => {
     for (let n = path.length; n >= 0; n--) {
