@@ -56,7 +56,7 @@ class FolderReader {
     const full = path.join(this.dir, file);
     const stat = fs.statSync(full, { throwIfNoEntry: false });
     if (!stat?.isFile()) {
-      if (opts.required) this.problems.push({ file, path: '', message: stat ? '应为文件' : `缺少 ${file}` });
+      if (stat || opts.required) this.problems.push({ file, path: '', message: stat ? '应为文件，而不是目录' : `缺少 ${file}` });
       return undefined;
     }
     if (stat.size > MAX_FILE_BYTES) return void this.problems.push({ file, path: '', message: `文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB）` });
