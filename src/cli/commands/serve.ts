@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { installShutdown, startServer } from '../../server/main.ts';
+import { PackLoadError } from '../../server/modules/pack/pack.catalog.ts';
 import { defineCommand } from '../command.ts';
 import { cliConfig, describeDatabase } from '../context.ts';
 import { CliError } from '../io.ts';
@@ -34,6 +35,8 @@ LVZHI_AUDIT_KEY, LVZHI_TRUST_PROXY, LVZHI_WEB_DIR (default: the checkout's dist/
     }
     const server = await startServer({ config: { ...config, webDir }, env: io.env }).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
+      // A broken pack is not a database problem: its message already lists file, line and reason.
+      if (error instanceof PackLoadError) throw new CliError(`cannot start the server: ${reason}`);
       throw new CliError(`cannot start the server (database ${describeDatabase(config)}): ${reason}`);
     });
     const say = (text: string) => io.err(`${text}\n`);
