@@ -3,6 +3,7 @@ import type { Db } from './database.ts';
 import * as foundation from './migrations/2026_11_29_000001_foundation.ts';
 import * as ledger from './migrations/2026_11_29_000002_ledger.ts';
 import * as compliance from './migrations/2026_11_29_000003_compliance.ts';
+import * as ledgerExtra from './migrations/2026_11_29_000004_ledger_extra.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they run the same from source
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_000001_foundation': foundation,
   '2026_11_29_000002_ledger': ledger,
   '2026_11_29_000003_compliance': compliance,
+  '2026_11_29_000004_ledger_extra': ledgerExtra,
 };
 
 /** Every migration's name, oldest first. */

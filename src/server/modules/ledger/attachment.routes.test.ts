@@ -92,7 +92,7 @@ describeEachDialect('ledger attachments', (dialect) => {
     const png = (await upload(w.clerk, pngBytes(), 'p.png')).json();
     const file = fileStore(w.t.ctx.config.dataDir).pathOf(png.sm3);
     const bytes = fs.readFileSync(file);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
     fs.writeFileSync(file, bytes);
     const res = await w.leader.get(`/api/attachments/${png.id}`);
     expect(res.statusCode).toBe(500);

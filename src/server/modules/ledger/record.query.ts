@@ -1,10 +1,11 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Database, Dialect } from '../../db/database.ts';
 import { likeContains } from '../../platform/listQuery.ts';
 import type { RecordSort } from './record.schema.ts';
 import type { RecordRow } from './record.table.ts';
+import { countPlan, executePlanned, pagePlan } from './recordPlan.ts';
 
-type Executor = Kysely<Database> | Transaction<Database>;
+export type Executor = Kysely<Database> | Transaction<Database>;
 
 // Record reads for the list, the export and the detail. The list must stay fast on millions of
 // rows: the WHERE clause uses only record columns covered by the indexes (pack, type, org, date,
@@ -45,9 +46,9 @@ function filtered(db: Executor, f: RecordFilter) {
   return q;
 }
 
-export async function countRecords(db: Executor, f: RecordFilter): Promise<number> {
-  const { n } = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(n);
+export async function countRecords(db: Executor, dialect: Dialect, f: RecordFilter): Promise<number> {
+  const [row] = await executePlanned(db, dialect, filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')), countPlan(f));
+  return Number(row?.n ?? 0);
 }
 
 export interface RecordPage {
@@ -57,18 +58,21 @@ export interface RecordPage {
   offset: number;
 }
 
-/** One page of records; ties broken by creation time and id so that pages never overlap. */
-export function listRecordRows(db: Executor, f: RecordFilter, page: RecordPage): Promise<RecordRow[]> {
+/**
+ * One page of records; ties broken by creation time and id so that pages never overlap. `total` (the
+ * count of the same filter) tells the SQLite plan how many rows there are to sort.
+ */
+export function listRecordRows(db: Executor, dialect: Dialect, f: RecordFilter, page: RecordPage, total: number): Promise<RecordRow[]> {
   const base = filtered(db, f);
   const q = page.sort === 'org' ? base.innerJoin('org', 'org.id', 'record.org_id') : base;
-  return q
+  const query = q
     .selectAll('record')
     .orderBy(sql.ref(SORT_COLUMNS[page.sort]), page.order)
     .orderBy('record.created_at', page.order)
     .orderBy('record.id', page.order)
     .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+    .offset(page.offset);
+  return executePlanned(db, dialect, query, pagePlan(f, page, total));
 }
 
 /**

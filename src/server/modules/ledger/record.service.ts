@@ -43,10 +43,9 @@ export async function presentRows(ctx: AppContext, rows: readonly RecordRow[]): 
 export async function listRecords(ctx: AppContext, actor: Actor, query: RecordListQueryInput): Promise<{ items: RecordOut[]; total: number }> {
   const filter = await recordFilter(ctx, actor, query);
   const { limit, offset } = pageOf(query);
-  const [total, rows] = await Promise.all([
-    countRecords(ctx.db, filter),
-    listRecordRows(ctx.db, filter, { sort: query.sort, order: query.order, limit, offset }),
-  ]);
+  const total = await countRecords(ctx.db, ctx.dialect, filter);
+  // Past the last match there is nothing to fetch.
+  const rows = offset < total ? await listRecordRows(ctx.db, ctx.dialect, filter, { sort: query.sort, order: query.order, limit, offset }, total) : [];
   return { items: await presentRows(ctx, rows), total };
 }
 
