@@ -8,6 +8,7 @@ import type { PasswordHistoryTable, SessionTable, UserRoleTable, UserTable } fro
 import type { DutyAssignmentTable, LeadingGroupMemberTable, OrgTable, PersonTable } from '../modules/org/org.table.ts';
 import type { AttachmentTable, RecordAttachmentTable, RecordTable, RuleOverrideTable } from '../modules/ledger/record.table.ts';
 import type { SettingTable } from '../modules/settings/setting.table.ts';
+import type { JobLeaseTable, NotificationTable } from '../modules/notification/notification.table.ts';
 
 /** Every table, as Kysely sees it. Each module declares its own tables in `<module>.table.ts`. */
 export interface Database {
@@ -25,6 +26,8 @@ export interface Database {
   attachment: AttachmentTable;
   record_attachment: RecordAttachmentTable;
   rule_override: RuleOverrideTable;
+  notification: NotificationTable;
+  job_lease: JobLeaseTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
