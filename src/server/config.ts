@@ -17,6 +17,11 @@ export interface Config {
   logLevel: string;
   /** Largest accepted upload (attachments, Excel imports), in bytes: LVZHI_MAX_UPLOAD_MB, default 20. */
   maxUploadBytes: number;
+  /**
+   * How often a serving process runs the compliance reminder job, in seconds:
+   * LVZHI_REMINDER_INTERVAL_SECONDS, default 600; 0 switches it off (e.g. on extra read-only nodes).
+   */
+  reminderIntervalSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,6 +35,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(uploadMb) || uploadMb <= 0 || uploadMb > 1024) {
     throw new Error(`LVZHI_MAX_UPLOAD_MB must be a number of megabytes between 0 and 1024, got "${env.LVZHI_MAX_UPLOAD_MB}"`);
   }
+  const reminderSeconds = Number(env.LVZHI_REMINDER_INTERVAL_SECONDS || 600);
+  if (!Number.isInteger(reminderSeconds) || reminderSeconds < 0 || reminderSeconds > 86_400) {
+    throw new Error(`LVZHI_REMINDER_INTERVAL_SECONDS must be a whole number of seconds between 0 and 86400, got "${env.LVZHI_REMINDER_INTERVAL_SECONDS}"`);
+  }
   return {
     dataDir,
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
@@ -40,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: env.LVZHI_WEB_DIR ?? path.resolve('dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
     maxUploadBytes: Math.round(uploadMb * 1024 * 1024),
+    reminderIntervalSeconds: reminderSeconds,
   };
 }

@@ -11,8 +11,8 @@ import type { AppContext } from '../../src/server/platform/context.ts';
 
 /** A small responsibility system: every period kind, filtered and unfiltered rules, a shipped-off rule. */
 export const FIXTURE_PACK: Pack = Pack.parse({
-  id: 'fixture',
-  name: '测试制度包',
+  id: 'compliance_fixture',
+  name: '落实情况测试制度包',
   version: 1,
   recordTypes: [
     {

@@ -52,6 +52,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'record.export': 'Excel导出台账记录',
   'attachment.upload': '上传佐证材料',
   'file.integrity': '附件完整性校验失败',
+  'rule_override.set': '调整要求（本地细则）',
+  'rule_override.delete': '撤销要求调整',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

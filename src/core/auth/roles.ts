@@ -65,6 +65,10 @@ export const PERMISSIONS = {
    * staff and the units' liaisons who keep the ledger. Leaders and inspectors read and judge it.
    */
   'ledger.write': ['clerk', 'liaison'],
+  /** Compliance statuses, rollups, calendars, metrics and rule overrides in force (within scope). */
+  'compliance.read': ['leader', 'clerk', 'liaison', 'inspector', 'viewer'],
+  /** Adjust a rule's threshold or switch it off for an org and its subtree (audited, with a reason). */
+  'rule.override': ['leader', 'clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

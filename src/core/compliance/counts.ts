@@ -35,7 +35,7 @@ export interface BucketRow {
   bucket: string;
   /** Every record of the group. */
   total: number;
-  /** Records of the group matching each spec, in the order of the specs passed to the query. */
+  /** Records of the group matching each spec, in the order of the specs passed to the query (may be sparse: a hole is 0). */
   matched: readonly number[];
 }
 

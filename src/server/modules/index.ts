@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/context.ts';
 import { accountRoutes } from './auth/account.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import { complianceRoutes } from './compliance/compliance.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { orgExcelRoutes } from './org/orgExcel.routes.ts';
@@ -25,4 +26,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await orgExcelRoutes(app, ctx);
   await ledgerRoutes(app, ctx);
   await packRoutes(app, ctx);
+  await complianceRoutes(app, ctx);
 }
