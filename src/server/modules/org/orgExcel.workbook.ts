@@ -20,7 +20,8 @@ export interface WorkbookContent {
 const SPARE_ROWS = 500;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 
-function addDataSheet<K extends string>(workbook: ExcelJS.Workbook, spec: SheetSpec<K>, rows: Record<K, CellInput>[]): ExcelJS.Worksheet {
+/** A sheet with the spec's styled header row (bold, filled, a note per column) and `rows` below it. */
+export function addDataSheet<K extends string>(workbook: ExcelJS.Workbook, spec: SheetSpec<K>, rows: Record<K, CellInput>[]): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = spec.columns.map((c: ColumnSpec<K>) => ({ header: c.header, key: c.key, width: c.width, style: c.text ? { numFmt: '@' } : {} }));
   const header = sheet.getRow(1);
@@ -36,22 +37,30 @@ function addDataSheet<K extends string>(workbook: ExcelJS.Workbook, spec: SheetS
   return sheet;
 }
 
-/** A drop-down of the Chinese kind labels on the 组织类型 column. */
-function addKindDropdown(sheet: ExcelJS.Worksheet, lastRow: number): void {
-  const column = ORG_SHEET.columns.findIndex((c) => c.key === 'kind') + 1;
-  const list = `"${ORG_KINDS.map((k) => ORG_KIND_LABELS[k]).join(',')}"`;
-  for (let row = 2; row <= lastRow; row++) {
+/**
+ * A drop-down on rows 2…lastRow of a column. `formula` is a quoted list ("a,b") or a range; with
+ * `strict` other input is refused, otherwise the list only helps.
+ */
+export function addDropdown(sheet: ExcelJS.Worksheet, opts: { column: number; lastRow: number; formula: string; title: string; strict: boolean }): void {
+  for (let row = 2; row <= opts.lastRow; row++) {
     // exceljs merges these per-cell rules into one range when it writes the file.
-    sheet.getCell(row, column).dataValidation = {
-      type: 'list', allowBlank: true, formulae: [list], showErrorMessage: true, errorTitle: '组织类型', error: '请从下拉列表中选择组织类型',
+    sheet.getCell(row, opts.column).dataValidation = {
+      type: 'list', allowBlank: true, formulae: [opts.formula], showErrorMessage: opts.strict, errorTitle: opts.title, error: `请从下拉列表中选择${opts.title}`,
     };
   }
 }
 
-function addGuideSheet(workbook: ExcelJS.Workbook): void {
+/** A drop-down of the Chinese kind labels on the 组织类型 column. */
+function addKindDropdown(sheet: ExcelJS.Worksheet, lastRow: number): void {
+  const column = ORG_SHEET.columns.findIndex((c) => c.key === 'kind') + 1;
+  addDropdown(sheet, { column, lastRow, formula: `"${ORG_KINDS.map((k) => ORG_KIND_LABELS[k]).join(',')}"`, title: '组织类型', strict: true });
+}
+
+/** The 说明 sheet: one line per row, tab-separated lines spread over columns. */
+export function addGuideSheet(workbook: ExcelJS.Workbook, lines: readonly string[] = GUIDE_LINES): void {
   const sheet = workbook.addWorksheet(GUIDE_SHEET_NAME);
   sheet.columns = [{ width: 16 }, { width: 20 }, { width: 14 }, { width: 14 }, { width: 22 }];
-  for (const line of GUIDE_LINES) sheet.addRow(line.split('\t'));
+  for (const line of lines) sheet.addRow(line.split('\t'));
   sheet.getRow(1).font = { bold: true, size: 14 };
 }
 
@@ -78,7 +87,13 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-function readSheet<K extends string>(sheet: ExcelJS.Worksheet | undefined, spec: SheetSpec<K>, errors: ImportError[]): SheetRow<K>[] {
+/** The non-blank data rows of a sheet as trimmed text, after checking its header row against the spec. */
+export function readSheet<K extends string>(
+  sheet: ExcelJS.Worksheet | undefined,
+  spec: SheetSpec<K>,
+  errors: ImportError[],
+  maxRows = MAX_IMPORT_ROWS,
+): SheetRow<K>[] {
   if (!sheet) return [];
   const header = sheet.getRow(1);
   spec.columns.forEach((c, i) => {
@@ -93,14 +108,14 @@ function readSheet<K extends string>(sheet: ExcelJS.Worksheet | undefined, spec:
     if (cells.every(([, text]) => text === '')) return;
     rows.push({ row: rowNumber, ...Object.fromEntries(cells) } as SheetRow<K>);
   });
-  if (rows.length > MAX_IMPORT_ROWS) {
-    errors.push({ sheet: spec.name, row: rows[MAX_IMPORT_ROWS]!.row, column: spec.columns[0]!.header, message: `每个工作表最多导入${MAX_IMPORT_ROWS}行，请分批导入` });
+  if (rows.length > maxRows) {
+    errors.push({ sheet: spec.name, row: rows[maxRows]!.row, column: spec.columns[0]!.header, message: `每个工作表最多导入${maxRows}行，请分批导入` });
   }
   return rows;
 }
 
-/** The data rows of both sheets, and any problem with the workbook's shape. */
-export async function readOrgWorkbook(buffer: Buffer): Promise<{ orgRows: OrgSheetRow[]; personRows: PersonSheetRow[]; errors: ImportError[] }> {
+/** Parses an uploaded workbook (already through assertXlsx); 422 when exceljs cannot read it. */
+export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy of the upload is one.
@@ -108,6 +123,12 @@ export async function readOrgWorkbook(buffer: Buffer): Promise<{ orgRows: OrgShe
   } catch {
     throw unprocessable('NOT_XLSX', '无法读取该文件，请上传由模板填写的 .xlsx 文件', 'file');
   }
+  return workbook;
+}
+
+/** The data rows of both sheets, and any problem with the workbook's shape. */
+export async function readOrgWorkbook(buffer: Buffer): Promise<{ orgRows: OrgSheetRow[]; personRows: PersonSheetRow[]; errors: ImportError[] }> {
+  const workbook = await loadWorkbook(buffer);
   const orgSheet = workbook.getWorksheet(ORG_SHEET.name);
   const personSheet = workbook.getWorksheet(PERSON_SHEET.name);
   if (!orgSheet && !personSheet) {
