@@ -4,9 +4,7 @@ import { useOrgList } from '../http/orgs.ts';
 import type { Org } from '../http/types.ts';
 import { buildOrgTree, toTreeData } from './orgTree.ts';
 
-interface OrgTreeSelectProps {
-  value?: string | null;
-  onChange?: (value: string | undefined) => void;
+interface CommonProps {
   placeholder?: string;
   allowClear?: boolean;
   /** Restrict the choice (e.g. no org inside the one being moved). */
@@ -15,8 +13,23 @@ interface OrgTreeSelectProps {
   id?: string;
 }
 
-/** Picks one active org from the user's scope, searchable by name. Works as an antd Form control. */
-export function OrgTreeSelect({ value, onChange, placeholder = '选择组织', allowClear, selectable, style, id }: OrgTreeSelectProps) {
+interface SingleProps extends CommonProps {
+  multiple?: false;
+  value?: string | null;
+  onChange?: (value: string | undefined) => void;
+}
+
+interface MultipleProps extends CommonProps {
+  multiple: true;
+  value?: string[] | null;
+  onChange?: (value: string[]) => void;
+}
+
+type OrgTreeSelectProps = SingleProps | MultipleProps;
+
+/** Picks one active org from the user's scope (several with `multiple`), searchable by name. Works as an antd Form control. */
+export function OrgTreeSelect(props: OrgTreeSelectProps) {
+  const { placeholder = '选择组织', allowClear, selectable, style, id } = props;
   const { data, isPending } = useOrgList();
   const treeData = useMemo(
     () => toTreeData(buildOrgTree(data?.items ?? []), selectable ? (org) => !selectable(org) : undefined),
@@ -26,8 +39,12 @@ export function OrgTreeSelect({ value, onChange, placeholder = '选择组织', a
   return (
     <TreeSelect
       id={id}
-      value={value ?? undefined}
-      onChange={(next: string | undefined) => onChange?.(next)}
+      multiple={props.multiple}
+      value={props.value ?? undefined}
+      onChange={(next: string | string[] | undefined) => {
+        if (props.multiple) props.onChange?.(next === undefined ? [] : [next].flat());
+        else props.onChange?.(next as string | undefined);
+      }}
       treeData={treeData}
       loading={isPending}
       placeholder={placeholder}

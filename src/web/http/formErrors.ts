@@ -22,16 +22,38 @@ export interface FormErrorOptions {
   rename?: Record<string, string>;
 }
 
+interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** Details of the form `[{ field, message }]`: every field a validation found wrong (FIELDS_INVALID). */
+const isFieldIssues = (details: unknown): details is FieldIssue[] =>
+  Array.isArray(details) &&
+  details.every((d) => d !== null && typeof d === 'object' && typeof (d as FieldIssue).field === 'string' && typeof (d as FieldIssue).message === 'string');
+
 /**
- * Puts a server error on the form field it names, when the form has that field. Returns true when
- * it did; otherwise the caller shows the message elsewhere (a toast or an alert).
+ * Puts a server error on the form field it names, when the form has that field; when the error's
+ * details list further fields with their messages, those go on their fields too. Returns true when
+ * the named field got its message; otherwise the caller shows the message elsewhere (a toast or an
+ * alert).
  */
 export function applyFieldError(form: FormInstance, error: unknown, options: FormErrorOptions = {}): boolean {
   if (!isApiError(error) || !error.field) return false;
-  const path = namePathOf(options.rename?.[error.field] ?? error.field);
+  const pathOf = (field: string) => namePathOf(options.rename?.[field] ?? field);
+  const path = pathOf(error.field);
   // getFieldsValue() holds a key for every mounted Form.Item, even when its value is empty.
-  if (!hasPath(form.getFieldsValue(), path)) return false;
-  form.setFields([{ name: path, errors: [error.message] }]);
+  const values: unknown = form.getFieldsValue();
+  if (!hasPath(values, path)) return false;
+  const messages = new Map<string, { path: NamePath; errors: string[] }>([[path.join('.'), { path, errors: [error.message] }]]);
+  for (const issue of isFieldIssues(error.details) ? error.details : []) {
+    const issuePath = pathOf(issue.field);
+    if (!hasPath(values, issuePath)) continue;
+    const entry = messages.get(issuePath.join('.')) ?? { path: issuePath, errors: [] };
+    if (!entry.errors.includes(issue.message)) entry.errors.push(issue.message);
+    messages.set(issuePath.join('.'), entry);
+  }
+  form.setFields([...messages.values()].map(({ path: name, errors }) => ({ name, errors })));
   form.scrollToField(path);
   return true;
 }

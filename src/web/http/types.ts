@@ -31,6 +31,11 @@ export interface SessionInfo {
    * defaults and the server's answer has the last word.
    */
   passwordPolicy?: Partial<PasswordRulesPolicy>;
+  /**
+   * The upload size limit in MB (LVZHI_MAX_UPLOAD_MB). Not yet sent by the server; until it is,
+   * the evidence picker names the default limit and leaves the check to the server.
+   */
+  maxUploadMb?: number;
 }
 
 export type PasswordRulesPolicy = Pick<SecurityPolicy, 'passwordMinLength' | 'passwordMinClasses' | 'passwordMaxLength'>;
