@@ -3,6 +3,7 @@ import { auditPages } from '../pages/audit/index.tsx';
 import { ownAccountPages } from '../pages/auth/index.tsx';
 import { dutyPages } from '../pages/duty/index.tsx';
 import { homePages } from '../pages/home/index.tsx';
+import { ledgerPages } from '../pages/ledger/index.tsx';
 import { orgPages } from '../pages/org/index.tsx';
 import { peoplePages } from '../pages/people/index.tsx';
 import { policyPages } from '../pages/policy/index.tsx';
@@ -14,6 +15,7 @@ export const PAGES: readonly ModulePage[] = [
   ...orgPages,
   ...peoplePages,
   ...dutyPages,
+  ...ledgerPages,
   ...accountPages,
   ...policyPages,
   ...auditPages,
