@@ -34,11 +34,11 @@ export function reminderText(kind: ReminderKind, s: ReminderSubject, today: stri
   const label = periodLabel(s.period);
   const asked = `${s.orgName}${label}“${s.ruleName}”要求至少${s.min}次，`;
   if (kind === 'overdue') {
-    return { title: `【已逾期】${s.ruleName}（${label}）`, body: `${asked}实际记录${s.count}次，已于${s.to}到期，请尽快补齐并说明情况。` };
+    return { title: `【已逾期】${s.orgName}：${s.ruleName}（${label}）`, body: `${asked}实际记录${s.count}次，已于${s.to}到期，请尽快补齐并说明情况。` };
   }
   const left = daysBetween(today, s.to);
   return {
-    title: `【即将到期】${s.ruleName}（${label}）`,
+    title: `【即将到期】${s.orgName}：${s.ruleName}（${label}）`,
     body: `${asked}目前已记录${s.count}次，${s.to}到期（${left === 0 ? '今天到期' : `还剩${left}天`}）。`,
   };
 }
