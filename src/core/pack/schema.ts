@@ -112,6 +112,11 @@ export const MetricDef = z
     where: z.array(Condition).default([]),
     /** Measure word for reports: 次, 篇, 人次 … */
     unit: z.string().optional(),
+    /**
+     * Words a report uses for this figure, for binding the placeholders of an imported report
+     * ("中心组学习" → `**次` in "召开中心组学习会**次"); "A+B" needs both words. Omitted: the name.
+     */
+    keywords: z.array(z.string().min(1)).optional(),
   })
   .strict();
 export type MetricDef = z.infer<typeof MetricDef>;
