@@ -21,11 +21,12 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
       const passwordPolicy = {
         passwordMinLength: policy.passwordMinLength, passwordMinClasses: policy.passwordMinClasses, passwordMaxLength: policy.passwordMaxLength,
       };
+      const maxUploadMb = Math.round((ctx.config.maxUploadBytes / 1024 / 1024) * 10) / 10;
       const session = request.session;
       if (!session) {
         return {
           authenticated: false, setupRequired: !(await isSetupDone(ctx.db)), user: null, csrfToken: null,
-          mustChangePassword: false, passwordExpired: false, idleTimeoutMinutes: policy.idleTimeoutMinutes, passwordPolicy,
+          mustChangePassword: false, passwordExpired: false, idleTimeoutMinutes: policy.idleTimeoutMinutes, passwordPolicy, maxUploadMb,
         };
       }
       const org = await ctx.db.selectFrom('org').select('name').where('id', '=', session.actor.orgId).executeTakeFirstOrThrow();
@@ -39,6 +40,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
         passwordExpired: session.passwordExpired,
         idleTimeoutMinutes: policy.idleTimeoutMinutes,
         passwordPolicy,
+        maxUploadMb,
       };
     },
   );

@@ -30,6 +30,8 @@ export const SessionInfo = z.object({
   idleTimeoutMinutes: z.number(),
   /** The password rules in force, for live hints on password forms (the server still decides). */
   passwordPolicy: z.object({ passwordMinLength: z.number(), passwordMinClasses: z.number(), passwordMaxLength: z.number() }),
+  /** Largest upload the server accepts, for hints on upload fields (the server still decides). */
+  maxUploadMb: z.number(),
 });
 
 export const OwnSession = z.object({
