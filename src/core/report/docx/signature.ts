@@ -47,7 +47,7 @@ function line(text: string, placement: LinePlacement, keepNext: boolean): Paragr
     ...(placement.align === 'right'
       ? { alignment: AlignmentType.RIGHT, indent: { right: chars(placement.rightChars) } }
       : { alignment: AlignmentType.LEFT, indent: { left: chars(placement.leftChars) } }),
-    keepNext,
+    ...(keepNext ? { keepNext } : {}),
     children: [new TextRun(text)],
   });
 }
