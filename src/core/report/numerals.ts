@@ -13,3 +13,12 @@ export function parseChineseNumeral(text: string): number | null {
   if (!ten) return tens && !ones ? DIGITS[tens]! : null;
   return (tens ? DIGITS[tens]! : 1) * 10 + (ones ? DIGITS[ones]! : 0);
 }
+
+/** 1 … 99 in Chinese numerals (十一, 二十), as Word's chineseCounting list numbering writes them; other values in digits. */
+export function formatChineseNumeral(value: number): string {
+  const digits = '〇一二三四五六七八九';
+  if (!Number.isInteger(value) || value < 1 || value > 99) return String(value);
+  if (value < 10) return digits[value]!;
+  const [tens, ones] = [Math.floor(value / 10), value % 10];
+  return `${tens === 1 ? '' : digits[tens]}十${ones === 0 ? '' : digits[ones]}`;
+}

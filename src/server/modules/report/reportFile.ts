@@ -1,0 +1,23 @@
+import { isZip } from '../../../core/files/zip.ts';
+import { unprocessable } from '../../platform/errors.ts';
+import { docxText } from './reportFile.docx.ts';
+import { decodeReportText } from './reportFile.text.ts';
+
+// An uploaded or named old report as text, one paragraph a line, for core/report to parse. What
+// the bytes are decides, not the name: a .txt that is really a .docx is read as one. The name
+// only sharpens the message when the bytes are something else.
+
+/** A report is a few dozen kilobytes; 20 MiB leaves room for a .docx with pictures in it. */
+export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** The text of a report file (.txt in UTF-8, GB18030 or UTF-16; .docx); throws 422 for anything else. */
+export async function reportText(bytes: Buffer, fileName = ''): Promise<string> {
+  if (bytes.length > MAX_REPORT_BYTES) throw unprocessable('REPORT_TOO_LARGE', `文件超过 ${MAX_REPORT_BYTES / 1024 / 1024} MB，不像是一份报告`, 'file');
+  if (isZip(bytes)) return docxText(bytes);
+  if (startsWith(bytes, OLE_MAGIC)) throw unprocessable('REPORT_OLD_DOC', '不支持旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入', 'file');
+  if (/\.docx$/i.test(fileName)) throw unprocessable('REPORT_NOT_DOCX', '文件不是有效的 Word（.docx）文档', 'file');
+  return decodeReportText(bytes);
+}
