@@ -78,13 +78,13 @@ export function addBuckets(
     list.push({ id: rule.id, period: rule.period, spec: key === null ? null : specIndex.get(key)! });
     byType.set(rule.recordType, list);
   }
-  const periodCache = new Map<string, string>();
+  // Buckets are few (a year has 12 months): each one's period of every kind is worked out once.
+  const periodCache = new Map<string, Partial<Record<PeriodKind, string>>>();
   const periodOfBucket = (b: string, kind: PeriodKind) => {
     if (kind === 'week') return b;
-    const cacheKey = `${b}|${kind}`;
-    let period = periodCache.get(cacheKey);
-    if (period === undefined) periodCache.set(cacheKey, (period = periodOf(`${b}-01`, kind)));
-    return period;
+    let periods = periodCache.get(b);
+    if (!periods) periodCache.set(b, (periods = {}));
+    return (periods[kind] ??= periodOf(`${b}-01`, kind));
   };
   for (const row of rows) {
     for (const rule of byType.get(row.typeId) ?? []) {

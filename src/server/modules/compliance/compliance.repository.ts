@@ -49,23 +49,35 @@ export async function aggregateBuckets(db: Executor, dialect: Dialect, q: Aggreg
     .selectFrom(inner.as('r'))
     .select(['r.org_id', 'r.type_id', 'r.bucket', 'r.mask', sql<number>`count(*)`.as('n')])
     .groupBy(['r.org_id', 'r.type_id', 'r.bucket', 'r.mask'])
+    // Free on SQLite (its GROUP BY already yields this order), cheap on PostgreSQL: rows of one
+    // bucket arrive together and fold into it without a lookup table.
+    .orderBy('r.org_id')
+    .orderBy('r.type_id')
+    .orderBy('r.bucket')
     .execute();
-  // Only the group's own type's filters can match: `matched` stays sparse elsewhere (read as 0).
-  const buckets = new Map<string, BucketRow & { matched: number[] }>();
+  return foldMasks(rows, byType);
+}
+
+/** Sums (org, type, bucket, mask) counts into one row per bucket with a count per filter. */
+function foldMasks(rows: readonly { org_id: string; type_id: string; bucket: string; mask: number; n: number }[], byType: ReadonlyMap<string, number[]>): BucketRow[] {
+  const out: BucketRow[] = [];
+  let last: (BucketRow & { matched: number[] }) | null = null;
   for (const row of rows) {
-    const key = `${row.org_id}|${row.type_id}|${row.bucket}`;
-    let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { orgId: row.org_id, typeId: row.type_id, bucket: row.bucket, total: 0, matched: [] }));
+    if (!last || last.bucket !== row.bucket || last.typeId !== row.type_id || last.orgId !== row.org_id) {
+      // `matched` stays sparse: only the bucket's own type's filters can match (a hole reads as 0).
+      last = { orgId: row.org_id, typeId: row.type_id, bucket: row.bucket, total: 0, matched: [] };
+      out.push(last);
+    }
     const n = Number(row.n);
-    const m = Number(row.mask);
-    b.total += n;
-    const indexes = byType.get(row.type_id);
-    if (!indexes || m === 0) continue;
+    const mask = Number(row.mask);
+    last.total += n;
+    if (mask === 0) continue;
+    const indexes = byType.get(row.type_id)!;
     for (let bit = 0; bit < indexes.length; bit++) {
-      if (m & (2 ** bit)) b.matched[indexes[bit]!] = (b.matched[indexes[bit]!] ?? 0) + n;
+      if (mask & (2 ** bit)) last.matched[indexes[bit]!] = (last.matched[indexes[bit]!] ?? 0) + n;
     }
   }
-  return [...buckets.values()];
+  return out;
 }
 
 /** Whether `orgId` is the one top org, so that its subtree is every org there is. */
