@@ -8,6 +8,7 @@ import { orgListCommand } from './commands/orgList.ts';
 import { packCheckCommand } from './commands/packCheck.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { serveCommand } from './commands/serve.ts';
+import { templateImportCommand } from './commands/templateImport.ts';
 import { userCreateCommand } from './commands/userCreate.ts';
 import { userListCommand } from './commands/userList.ts';
 import { userResetPasswordCommand } from './commands/userResetPassword.ts';
@@ -16,7 +17,7 @@ import { version } from './project.ts';
 
 const COMMANDS: Command[] = [
   serveCommand, migrateCommand, demoCommand, userCreateCommand, userResetPasswordCommand, userListCommand,
-  orgListCommand, auditVerifyCommand, backupCommand, restoreCommand, packCheckCommand,
+  orgListCommand, auditVerifyCommand, backupCommand, restoreCommand, packCheckCommand, templateImportCommand,
 ];
 
 function helpText(): string {
