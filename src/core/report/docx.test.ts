@@ -226,6 +226,18 @@ describe('buildDocx: text as it comes', () => {
     expect(attrs(paragraphs(xml)[2]!, 'ind')).toEqual({ left: '1579', hanging: '948' });
   });
 
+  it('keeps names aligned from ten attachments on: the first name reaches the hanging indent by a tab', async () => {
+    const names = Array.from({ length: 10 }, (_, i) => `台账${i + 1}`);
+    const lines = paragraphs(await bodyOf(bare({ attachments: names }))).slice(1);
+    expect(lines.map(textOf)).toEqual(names.map((n, i) => `${i === 0 ? '附件：' : ''}${i + 1}．${n}`));
+    // Names start 7 characters in: 2 + "附件：" (3) + the widest number "10．" (2).
+    expect(attrs(lines[0]!, 'ind')).toEqual({ left: '2211', hanging: '1579' });
+    expect(lines[0]).toMatch(/附件：1．<\/w:t><w:tab\/><w:t xml:space="preserve">台账1</);
+    expect(attrs(lines[1]!, 'ind')).toEqual({ left: '2211', hanging: '474' });
+    expect(attrs(lines[9]!, 'ind')).toEqual({ left: '2211', hanging: '632' });
+    expect(lines[1]).not.toContain('<w:tab/>');
+  });
+
   it('signs a short name with the date under it, the date placed by its first character', async () => {
     const xml = await bodyOf(bare({ blocks: [{ kind: 'paragraph', text: '正文。' }], signature: { org: '中共示范市城市管理局委员会', date: '2024-01-05' } }));
     const [, blank, name, date] = paragraphs(xml);

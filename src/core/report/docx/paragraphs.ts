@@ -1,4 +1,4 @@
-import { Paragraph, TextRun } from 'docx';
+import { Paragraph, Tab, TextRun } from 'docx';
 import { inlineRuns, type Block, type HeadingBlock, type Inline } from '../document.ts';
 import { BODY_FONTS } from './fonts.ts';
 import { SIZE, chars, widthInChars } from './layout.ts';
@@ -84,10 +84,14 @@ export function attachmentParagraphs(names: readonly string[] | undefined): Para
     // Every name starts at the same place; the first line starts at the label, the others at their
     // number, so numbers end where the names begin (10．under 9．stays aligned).
     const hanging = i === 0 ? nameStart - 2 : widthInChars(number);
+    // From ten attachments on, "附件：1．" ends short of the names: a tab takes the first name to
+    // the hanging indent, where Word and LibreOffice put an implicit tab stop.
+    const short = i === 0 && widthInChars(number) < numberWidth;
+    const lead = i === 0 ? `${LABEL}${number}` : number;
     return new Paragraph({
       style: STYLE.attachment,
       indent: { left: chars(nameStart), hanging: chars(hanging) },
-      children: [new TextRun(`${i === 0 ? LABEL : ''}${number}${name}`)],
+      children: [new TextRun({ children: short ? [lead, new Tab(), name] : [`${lead}${name}`] })],
     });
   });
   return [blankLine(), ...lines];
