@@ -54,6 +54,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'file.integrity': '附件完整性校验失败',
   'rule_override.set': '调整要求（本地细则）',
   'rule_override.delete': '撤销要求调整',
+  'reminders.settings': '修改到期提醒设置',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { closeWorld, type ComplianceWorld, complianceWorld } from '../../../../test/support/complianceWorld.ts';
 import { describeEachDialect } from '../../../../test/support/dialects.ts';
+import { auditEntries } from '../../../../test/support/orgFixtures.ts';
 import { Client } from '../../../../test/support/testApp.ts';
 import { REMINDER_JOB, runReminders } from './reminder.job.ts';
 
@@ -28,6 +29,17 @@ describeEachDialect('notifications', (dialect) => {
     expect((await client.post('/api/notifications/00000000-0000-4000-8000-000000000000/read')).statusCode).toBe(404);
     expect((await new Client(w.t.app).get('/api/notifications')).statusCode).toBe(401);
     expect((await client.get('/api/notifications?pageSize=500')).statusCode).toBe(400);
+  });
+
+  it('lets the top org set how many days ahead reminders go out, audited', async () => {
+    w = await complianceWorld(dialect, '2026-03-27');
+    expect((await w.libraryLiaison.get('/api/reminders/settings')).json()).toEqual({ daysBefore: 7 });
+    const unit = await w.libraryClerk.put('/api/reminders/settings', { daysBefore: 2 });
+    expect([unit.statusCode, unit.json().error.message]).toEqual([403, '提醒设置对全系统生效，只能由顶级组织修改']);
+    expect((await w.clerk.put('/api/reminders/settings', { daysBefore: 91 })).json().error.field).toBe('daysBefore');
+    expect((await w.clerk.put('/api/reminders/settings', { daysBefore: 2 })).json()).toEqual({ daysBefore: 2 });
+    expect((await w.leader.get('/api/reminders/settings')).json()).toEqual({ daysBefore: 2 });
+    expect((await auditEntries(w.t, 'reminders.settings'))[0]!.summary).toEqual({ daysBefore: { from: 7, to: 2 } });
   });
 
   it('runs the reminder job on a timer once the server listens, and gives its lease back on close', async () => {

@@ -8,6 +8,7 @@ import { NotificationList, NotificationListQuery, NotificationParams, ReadAllRes
 import { listNotifications, markAllRead, markRead } from './notification.repository.ts';
 import type { NotificationRow } from './notification.table.ts';
 import { scheduleReminders } from './reminder.schedule.ts';
+import { reminderSettingRoutes } from './reminderSettings.routes.ts';
 
 // A user's own notifications (the bell): every signed-in user, own notifications only — another
 // user's id answers 404 like one that does not exist.
@@ -45,5 +46,6 @@ export async function notificationRoutes(app: App, ctx: AppContext): Promise<voi
     async (request) => ({ ok: true as const, count: await markAllRead(ctx.db, actorOf(request).userId) }),
   );
 
+  await reminderSettingRoutes(app, ctx);
   scheduleReminders(app, ctx);
 }

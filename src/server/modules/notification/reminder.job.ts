@@ -1,7 +1,8 @@
 import { addDays } from '../../../core/compliance/period.ts';
 import { REMINDER_KINDS, reminderKind, reminderText, type ReminderKind } from '../../../core/compliance/reminders.ts';
 import type { Pack } from '../../../core/pack/schema.ts';
-import type { Db } from '../../db/database.ts';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/database.ts';
 import { nowIso } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
@@ -25,7 +26,7 @@ export const DEFAULT_DAYS_BEFORE = 7;
 /** Periods that ended up to this long ago still get their overdue notice (e.g. after downtime). */
 const OVERDUE_LOOKBACK_DAYS = 31;
 
-export async function reminderDaysBefore(db: Db): Promise<number> {
+export async function reminderDaysBefore(db: Db | Transaction<Database>): Promise<number> {
   const saved = await getSetting<unknown>(db, DAYS_BEFORE_KEY);
   return typeof saved === 'number' && Number.isInteger(saved) && saved >= 0 && saved <= 90 ? saved : DEFAULT_DAYS_BEFORE;
 }
