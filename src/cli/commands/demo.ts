@@ -57,7 +57,7 @@ Options:
             summary: { org: DEMO_ROOT.name, kind: DEMO_ROOT.kind, admins: [] },
           });
         }
-        const accounts = await loadDemoData(trx, { root, year, keys: ctx.fieldKeys, passwordHash, grantedBy: null });
+        const accounts = await loadDemoData(trx, { root, year, keys: ctx.fieldKeys, passwordHash, grantedBy: null, packs: ctx.packs, dataDir: ctx.config.dataDir });
         await appendAudit(trx, ctx, actor, {
           action: 'demo.loaded', targetType: 'org', targetId: root.id, orgId: root.id,
           summary: { year, accounts: accounts.map((a) => a.username) },

@@ -1,10 +1,12 @@
 import type { Transaction } from 'kysely';
+import type { PackRegistry } from '../../../core/pack/registry.ts';
 import type { Database } from '../../db/database.ts';
 import type { FieldKeys } from '../../platform/crypto.ts';
 import { insertAccount } from '../auth/account.repository.ts';
 import { insertOrg } from '../org/org.repository.ts';
 import type { OrgRow } from '../org/org.table.ts';
 import { insertDutyAssignment, insertLeadingGroupMember, insertPerson } from '../org/person.repository.ts';
+import { loadDemoLedger } from './demoLedger.ts';
 
 // A municipal culture-and-tourism bureau: the party group at the top, eight departments and three
 // affiliated units, each with the people a real one has. Names are invented.
@@ -104,11 +106,12 @@ export interface DemoAccount {
 
 /**
  * Loads the demo bureau under `root`: units, people, this year's duty roles and leading group, and
- * demo accounts sharing `passwordHash` (chosen by whoever loads the demo; there is no default).
+ * demo accounts sharing `passwordHash` (chosen by whoever loads the demo; there is no default);
+ * with `packs`, a ledger of last year and this year (demoLedger.ts), its evidence file under `dataDir`.
  */
 export async function loadDemoData(
   trx: Transaction<Database>,
-  opts: { root: OrgRow; year: number; keys: FieldKeys; passwordHash: string; grantedBy: string | null },
+  opts: { root: OrgRow; year: number; keys: FieldKeys; passwordHash: string; grantedBy: string | null; packs?: PackRegistry; dataDir?: string | null },
 ): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
   const addPeople = async (org: OrgRow, people: DemoPerson[], index: number) => {
@@ -144,5 +147,6 @@ export async function loadDemoData(
     });
     accounts.push(extra);
   }
+  if (opts.packs) await loadDemoLedger(trx, { root: opts.root, packs: opts.packs, dataDir: opts.dataDir ?? null });
   return accounts;
 }

@@ -62,7 +62,9 @@ export async function runSetup(ctx: AppContext, input: SetupInput, ip: string | 
     });
     let demoAccounts: DemoAccount[] = [];
     if (demoHash) {
-      demoAccounts = await loadDemoData(trx, { root, year: now().getFullYear(), keys: ctx.fieldKeys, passwordHash: demoHash, grantedBy: null });
+      demoAccounts = await loadDemoData(trx, {
+        root, year: now().getFullYear(), keys: ctx.fieldKeys, passwordHash: demoHash, grantedBy: null, packs: ctx.packs, dataDir: ctx.config.dataDir,
+      });
       await appendAudit(trx, ctx, actor, {
         action: 'demo.loaded', targetType: 'org', targetId: root.id, summary: { accounts: demoAccounts.map((a) => a.username) },
       });
