@@ -43,7 +43,7 @@ export interface NewRecord {
 export async function insertRecords(trx: Transaction<Database>, actor: Actor, records: readonly NewRecord[]): Promise<void> {
   const at = nowIso();
   const by = actor.userId || null;
-  // 11 values per row: 500 rows stay well within the bound-parameter limits.
+  // 14 values per row: 500 rows stay well within the bound-parameter limits.
   for (const part of chunks(records, 500)) {
     const rows: RecordTable[] = part.map((r) => ({
       id: r.id, pack_id: r.packId, type_id: r.typeId, org_id: r.orgId, title: r.title, occurred_on: r.occurredOn,
@@ -62,14 +62,8 @@ async function insertLinks(trx: Transaction<Database>, links: ReturnType<typeof 
   for (const part of chunks(links)) await trx.insertInto('record_attachment').values(part).execute();
 }
 
-export interface RecordChange {
-  orgId: string;
-  title: string;
-  occurredOn: string;
-  fields: FieldValues;
-  searchText: string;
-  attachments: FieldRefs['attachments'];
-}
+/** What an edit may change: everything but the identity and the record type. */
+export type RecordChange = Omit<NewRecord, 'id' | 'packId' | 'typeId'>;
 
 /** Rewrites a record's editable columns and its attachment links. */
 export async function updateRecord(trx: Transaction<Database>, actor: Actor, id: string, change: RecordChange): Promise<void> {
