@@ -42,6 +42,22 @@ describeEachDialect('ledger attachments', (dialect) => {
     expect((await auditEntries(w.t, 'attachment.upload')).at(-1)!.summary).toMatchObject({ name: '另一个名字.pdf', sm3: first.sm3 });
   });
 
+  it('takes the org from a form field sent before the file, keeping it within scope', async () => {
+    const boundary = '----lvzhiform';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="orgId"\r\n\r\n${w.orgs.library}\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="签到表.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      pdfBytes(), Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const send = (client: Client) =>
+      client.request({ method: 'POST', url: '/api/attachments', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const res = await send(w.clerk);
+    expect(res.statusCode).toBe(200);
+    const row = await w.t.ctx.db.selectFrom('attachment').select('org_id').where('id', '=', res.json().id).executeTakeFirstOrThrow();
+    expect(row.org_id).toBe(w.orgs.library);
+    expect((await send(w.officeLiaison)).statusCode).toBe(404);
+  });
+
   it('refuses HTML named .docx, a program named .jpg, a zip bomb and an oversized file, storing nothing', async () => {
     const before = await ledgerSnapshot(w.t);
     const refusals: [Buffer, string, number, string][] = [

@@ -135,6 +135,9 @@ describeEachDialect('ledger records', (dialect) => {
         expect(res.statusCode, JSON.stringify(body)).toBe(status);
         expect(res.json().error).toMatchObject(error);
       }
+      await w.sysadmin.post(`/api/orgs/${w.orgs.publicity}/deactivate`);
+      const stopped = await w.clerk.post('/api/records', meetingBody({ orgId: w.orgs.publicity, hostId: host }));
+      expect(stopped.json().error).toMatchObject({ code: 'ORG_INACTIVE', field: 'orgId', message: '组织“宣传推广科”已停用，不能记录台账' });
       const all = await w.clerk.post('/api/records', { ...meetingBody({ orgId: w.rootId, hostId: host }), fields: {} });
       expect(all.json().error.details).toEqual([
         { field: 'fields.host', message: '请选择主持人' },
