@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -127,4 +127,24 @@ describe.skipIf(!hasSoffice && !STRICT)('convertDocxToPdf with LibreOffice', () 
     const fonts = spawnSync('pdffonts', [file], { encoding: 'utf8' }).stdout;
     expect(fonts).toMatch(/NotoSerifCJK|NotoSansCJK|Fandol|UKai/);
   }, 120_000);
+});
+
+describe('convertDocxToPdf under load', () => {
+  it('runs at most two conversions at once and serves every one of them', async () => {
+    // Each fake run records itself in a shared folder while it works.
+    const live = join(work, 'live');
+    await mkdir(live);
+    const soffice = await fakeSoffice(
+      `me=$$; touch ${live}/$me; ls ${live} | wc -l > ${work}/count-$me; sleep 0.3; rm ${live}/$me
+out=""; prev=""; for a in "$@"; do [ "$prev" = "--outdir" ] && out="$a"; prev="$a"; done; echo pdf > "$out/report.pdf"`,
+    );
+    const results = await Promise.all(Array.from({ length: 5 }, () => convertDocxToPdf(Buffer.from('x'), { soffice, tmpDir: tmpRoot })));
+    expect(results.map(String)).toEqual(Array(5).fill('pdf\n'));
+    const counts = await Promise.all(
+      (await readdir(work)).filter((f) => f.startsWith('count-')).map(async (f) => Number((await readFile(join(work, f), 'utf8')).trim())),
+    );
+    expect(counts).toHaveLength(5);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(2);
+    expect(await readdir(tmpRoot)).toEqual([]);
+  });
 });

@@ -43,13 +43,16 @@ let running = 0;
 const waiting: Array<() => void> = [];
 
 async function withSlot<T>(work: () => Promise<T>): Promise<T> {
+  // A finished conversion hands its slot straight to the next in line, so a newcomer cannot slip in
+  // between and make it three.
   if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
+  else running += 1;
   try {
     return await work();
   } finally {
-    running -= 1;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
   }
 }
 
