@@ -3,7 +3,7 @@ import type { Database, Dialect } from '../../db/database.ts';
 import { likeContains } from '../../platform/listQuery.ts';
 import type { RecordSort } from './record.schema.ts';
 import type { RecordRow } from './record.table.ts';
-import { countPlan, executePlanned, pagePlan } from './recordPlan.ts';
+import { broadSearch, countPlan, executePlanned, pagePlan } from './recordPlan.ts';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -65,9 +65,11 @@ export interface RecordPage {
 export function listRecordRows(db: Executor, dialect: Dialect, f: RecordFilter, page: RecordPage, total: number): Promise<RecordRow[]> {
   const base = filtered(db, f);
   const q = page.sort === 'org' ? base.innerJoin('org', 'org.id', 'record.org_id') : base;
+  // An expression rather than the column, so that no index can drive the order (see broadSearch).
+  const key = page.sort === 'occurredOn' && broadSearch(f) ? sql`record.occurred_on || ''` : sql.ref(SORT_COLUMNS[page.sort]);
   const query = q
     .selectAll('record')
-    .orderBy(sql.ref(SORT_COLUMNS[page.sort]), page.order)
+    .orderBy(key, page.order)
     .orderBy('record.created_at', page.order)
     .orderBy('record.id', page.order)
     .limit(page.limit)
