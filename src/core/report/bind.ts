@@ -1,7 +1,7 @@
 import type { MetricDef } from '../pack/schema.ts';
 import type { FoundPlaceholder } from './placeholders.ts';
 import type { Placeholder } from './types.ts';
-import { unitsCompatible } from './units.ts';
+import { classesMeet, metricUnitClasses, type UnitClass, unitClasses } from './units.ts';
 
 // Binding a figure placeholder to the pack metric its words speak of. The words are the metric's
 // `keywords` (its name, shortened, when it has none): a keyword "A+B" matches where all its parts
@@ -21,31 +21,47 @@ export function metricKeywords(metric: Pick<MetricDef, 'name' | 'keywords'>): st
   return [metric.name.replace(/(次数|人次|人数|场次|期数|时长|数)$/, '')];
 }
 
-/** The length of the keyword's parts when all appear in `text`, else 0. */
-function keywordScore(keyword: string, text: string): number {
-  const parts = keyword.split('+').filter((p) => p !== '');
-  return parts.length > 0 && parts.every((p) => text.includes(p)) ? parts.join('').length : 0;
+/** A metric prepared once for matching many placeholders. */
+interface Candidate {
+  id: string;
+  classes: ReadonlySet<UnitClass> | null;
+  /** Each keyword's parts, with the keyword's length as its score. */
+  keywords: Array<{ parts: string[]; length: number }>;
 }
 
-function score(metric: MetricDef, placeholder: FoundPlaceholder): number {
-  return Math.max(0, ...metricKeywords(metric).map((k) => Math.max(keywordScore(k, placeholder.before), keywordScore(k, placeholder.after) * AFTER_WEIGHT)));
+function prepare(metric: MetricDef): Candidate {
+  const keywords = metricKeywords(metric).map((k) => k.split('+').filter((p) => p !== '')).filter((parts) => parts.length > 0);
+  return { id: metric.id, classes: metricUnitClasses(metric.unit), keywords: keywords.map((parts) => ({ parts, length: parts.join('').length })) };
 }
 
-/** The id of the one metric that fits best, or null. */
-export function bestMetric(placeholder: FoundPlaceholder, metrics: readonly MetricDef[]): string | null {
+function score(candidate: Candidate, before: string, after: string): number {
+  let best = 0;
+  for (const { parts, length } of candidate.keywords) {
+    if (parts.every((p) => before.includes(p))) best = Math.max(best, length);
+    else if (parts.every((p) => after.includes(p))) best = Math.max(best, length * AFTER_WEIGHT);
+  }
+  return best;
+}
+
+function bestOf(placeholder: FoundPlaceholder, candidates: readonly Candidate[]): string | null {
   if (placeholder.kind !== 'number' || placeholder.unit === null) return null;
   if (/第\s*$/.test(placeholder.before) || NOT_A_TOTAL.test(placeholder.before)) return null;
-  const scored = metrics
-    .filter((m) => unitsCompatible(placeholder.unit!, m.unit))
-    .map((m) => ({ id: m.id, score: score(m, placeholder) }))
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score);
-  const [best, second] = scored;
-  if (!best || (second && second.score === best.score)) return null;
-  return best.id;
+  const classes = unitClasses(placeholder.unit);
+  let [best, bestScore, tied] = [null as string | null, 0, false];
+  for (const candidate of candidates) {
+    if (!classesMeet(classes, candidate.classes)) continue;
+    const s = score(candidate, placeholder.before, placeholder.after);
+    if (s > bestScore) [best, bestScore, tied] = [candidate.id, s, false];
+    else if (s > 0 && s === bestScore) tied = true;
+  }
+  return tied ? null : best;
 }
+
+/** The id of the one metric that fits the placeholder best, or null. */
+export const bestMetric = (placeholder: FoundPlaceholder, metrics: readonly MetricDef[]): string | null => bestOf(placeholder, metrics.map(prepare));
 
 /** The placeholders with their metrics bound where one fits, in the shape templates keep. */
 export function bindPlaceholders(placeholders: readonly FoundPlaceholder[], metrics: readonly MetricDef[]): Placeholder[] {
-  return placeholders.map((p) => ({ text: p.text, kind: p.kind, unit: p.unit, context: p.context, metric: bestMetric(p, metrics) }));
+  const candidates = metrics.map(prepare);
+  return placeholders.map((p) => ({ text: p.text, kind: p.kind, unit: p.unit, context: p.context, metric: bestOf(p, candidates) }));
 }

@@ -59,7 +59,8 @@ function candidatesIn(text: string, paragraph: number): Candidate[] {
 /** The candidates that form sequences, by the rules above. */
 function acceptSequences(candidates: readonly Candidate[]): Candidate[] {
   const last: Record<Kind, number> = { shi: 0, di: 0, order: 0 };
-  const laterHas = (i: number, kind: Kind, value: number) => candidates.slice(i + 1).some((c) => c.kind === kind && c.value === value);
+  const lastAt = new Map(candidates.map((c, i) => [`${c.kind}${c.value}`, i]));
+  const laterHas = (i: number, kind: Kind, value: number) => (lastAt.get(`${kind}${value}`) ?? -1) > i;
   return candidates.filter((c, i) => {
     const prev = last[c.kind];
     let ok: boolean;

@@ -24,6 +24,8 @@ const DIGIT = /[0-9０-９]/;
 // 任 (责任), 方 (地方), 向 (导向), 史 (党史), 程 (过程), 高 (提高), 林 (造林), 金 (资金), 于 (关于),
 // 常 (经常), 范 (示范), 曾 (曾…次), 余 (其余), 区 (全区), 后 (先后), 伍 (队伍), 习 (学习), 全 (全区) …
 const SURNAMES = '张陈刘杨赵吴徐孙胡郭罗郑谢宋唐韩冯邓曹彭肖董袁潘蒋蔡杜叶苏魏吕沈姚卢姜崔钟谭陆汪廖贾韦邹孟熊秦尹薛闫雷侯黎贺毛郝龚邵覃戴莫孔汤邱梁李黄王朱丁傅邢欧阎';
+/** Characters of context kept on either side of a placeholder when its sentence is longer. */
+const MAX_CONTEXT_SIDE = 200;
 const SENTENCE_STOP = `${SENTENCE_END}；;`;
 const CLAUSE_STOP = SENTENCE_END + CLAUSE_END;
 
@@ -49,16 +51,18 @@ function classify(prev: string, after: string): { kind: PlaceholderKind; unit: s
   return { kind: 'name', unit: null };
 }
 
-/** Index after the last of `stops` before `index` (0 when none). */
-function stopBefore(line: string, index: number, stops: string): number {
-  for (let i = index - 1; i >= 0; i--) if (stops.includes(line[i]!)) return i + 1;
-  return 0;
+/** For each index of the line, the index after the last of `stops` before it (0 when none). */
+function stopsBefore(line: string, stops: string): Int32Array {
+  const after = new Int32Array(line.length + 1);
+  for (let i = 1; i <= line.length; i++) after[i] = stops.includes(line[i - 1]!) ? i : after[i - 1]!;
+  return after;
 }
 
-/** Index of the first of `stops` at or after `index` (the line length when none). */
-function stopAfter(line: string, index: number, stops: string): number {
-  for (let i = index; i < line.length; i++) if (stops.includes(line[i]!)) return i;
-  return line.length;
+/** For each index of the line, the index of the first of `stops` at or after it (the line length when none). */
+function stopsAfter(line: string, stops: string): Int32Array {
+  const at = new Int32Array(line.length + 1).fill(line.length);
+  for (let i = line.length - 1; i >= 0; i--) at[i] = stops.includes(line[i]!) ? i : at[i + 1]!;
+  return at;
 }
 
 function placeholdersInLine(line: string): FoundPlaceholder[] {
@@ -66,16 +70,22 @@ function placeholdersInLine(line: string): FoundPlaceholder[] {
     .map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
     .filter((r) => isPlaceholderRun(line, r.start, r.end))
     .map((r) => {
-      const { kind, unit } = classify(line[r.start - 1] ?? '', line.slice(r.end));
+      // A unit is a few characters: looking further only costs time on lines of thousands of placeholders.
+      const { kind, unit } = classify(line[r.start - 1] ?? '', line.slice(r.end, r.end + 16));
       return { ...r, kind, unit, unitEnd: r.end + (unit?.length ?? 0) };
     });
+  if (runs.length === 0) return [];
   const marker = headingMarker(line);
   const bodyStart = marker ? line.length - marker.rest.length : 0;
+  // Computed once per line: a line of thousands of placeholders must not be scanned for each one.
+  const [sentenceBefore, sentenceAfter] = [stopsBefore(line, SENTENCE_STOP), stopsAfter(line, SENTENCE_STOP)];
+  const [clauseBefore, clauseAfter] = [stopsBefore(line, CLAUSE_STOP), stopsAfter(line, CLAUSE_STOP)];
   return runs.map((r, i) => {
-    const sentenceStart = Math.max(stopBefore(line, r.start, SENTENCE_STOP), bodyStart);
-    const sentenceEnd = stopAfter(line, r.unitEnd, SENTENCE_STOP);
-    const clauseStart = Math.max(stopBefore(line, r.start, CLAUSE_STOP), runs[i - 1]?.unitEnd ?? 0, bodyStart);
-    const clauseEnd = Math.min(stopAfter(line, r.unitEnd, CLAUSE_STOP), runs[i + 1]?.start ?? line.length);
+    // A run-on "sentence" (no 。 for pages) is cut around the placeholder.
+    const sentenceStart = Math.max(sentenceBefore[r.start]!, bodyStart, r.start - MAX_CONTEXT_SIDE);
+    const sentenceEnd = Math.min(sentenceAfter[r.unitEnd]!, r.unitEnd + MAX_CONTEXT_SIDE);
+    const clauseStart = Math.max(clauseBefore[r.start]!, runs[i - 1]?.unitEnd ?? 0, bodyStart);
+    const clauseEnd = Math.min(clauseAfter[r.unitEnd]!, runs[i + 1]?.start ?? line.length);
     return {
       text: r.text,
       kind: r.kind,

@@ -2,10 +2,16 @@
 // and sentences as Chinese punctuation ends them.
 
 /** Spaces a pasted report carries: ASCII, no-break, ideographic (full-width) and zero-width ones. */
-const EDGE_SPACE = /^[\s\u00a0\u3000\u200b\ufeff]+|[\s\u00a0\u3000\u200b\ufeff]+$/g;
+const SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
 
 /** The text with its spaces at both ends removed, including full-width indents and stray spaces at line ends. */
-export const trimSpaces = (text: string): string => text.replace(EDGE_SPACE, '');
+export function trimSpaces(text: string): string {
+  // A loop rather than /\s+$/: that pattern is tried at every position, slow on long lines.
+  let [start, end] = [0, text.length];
+  while (start < end && SPACE.test(text[start]!)) start++;
+  while (end > start && SPACE.test(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
 
 /** The lines of a text with their edges trimmed: any newline convention, a byte-order mark ignored. */
 export function splitLines(text: string): string[] {

@@ -2,7 +2,7 @@
 // placeholder's measure word can stand for a metric's unit.
 
 /** What a measure word counts. A placeholder binds only to a metric counting the same kind of thing. */
-type UnitClass = 'event' | 'item' | 'people' | 'place' | 'hours' | 'minutes' | 'days' | 'points' | 'money' | 'area' | 'date' | 'ratio';
+export type UnitClass = 'event' | 'item' | 'people' | 'place' | 'hours' | 'minutes' | 'days' | 'points' | 'money' | 'area' | 'date' | 'ratio';
 
 const UNIT_CLASSES: Record<string, readonly UnitClass[]> = {
   次: ['event'], 场: ['event'], 场次: ['event'], 轮: ['event'], 批: ['event'], 批次: ['event'], 届: ['event'],
@@ -21,6 +21,7 @@ const UNIT_CLASSES: Record<string, readonly UnitClass[]> = {
 // 分管; so are 所, 处 and 部, which end more names (派出所, 宣传部) than they count things.
 const MEASURE_WORDS = Object.keys(UNIT_CLASSES).filter((w) => w !== '分').sort((a, b) => b.length - a.length);
 const MEASURE = `(?:${MEASURE_WORDS.join('|')})`;
+const MEASURES = new RegExp(MEASURE, 'g');
 /** Magnitude and approximation around the measure word: 万人, 余篇, 多场, 万余人, 余万人. */
 const UNIT = new RegExp(`^(?:[万千百亿]?[余多]?[万千百亿]?)${MEASURE}(?:[（(]${MEASURE}[）)])?`);
 /** A bare magnitude before punctuation or the end: "超过X万，". */
@@ -39,17 +40,24 @@ export function readUnit(after: string): string | null {
 
 /** The measure words of a unit as written: "万余人" → [人], "条（篇）" → [条, 篇]. */
 export function measureWords(unit: string): string[] {
-  return [...unit.matchAll(new RegExp(MEASURE, 'g'))].map((m) => m[0]);
+  return [...unit.matchAll(MEASURES)].map((m) => m[0]);
 }
+
+/** What the measure words of a unit count; empty when it has none (a bare 万). */
+export function unitClasses(unit: string): ReadonlySet<UnitClass> {
+  return new Set(measureWords(unit).flatMap((w) => UNIT_CLASSES[w] ?? []));
+}
+
+/** What a metric's unit counts; null for a metric without a unit, which accepts any count. */
+export const metricUnitClasses = (metricUnit: string | undefined): ReadonlySet<UnitClass> | null =>
+  metricUnit === undefined ? null : new Set(UNIT_CLASSES[metricUnit] ?? []);
+
+/** Whether a figure counting `classes` can be the value of a metric counting `metric`. */
+export const classesMeet = (classes: ReadonlySet<UnitClass>, metric: ReadonlySet<UnitClass> | null): boolean =>
+  classes.size > 0 && (metric === null || [...classes].some((c) => metric.has(c)));
 
 /**
  * Whether a figure written with `unit` can be the value of a metric whose unit is `metricUnit`:
  * they count the same kind of thing. A metric without a unit accepts any count.
  */
-export function unitsCompatible(unit: string, metricUnit: string | undefined): boolean {
-  const words = measureWords(unit);
-  if (words.length === 0) return false;
-  if (metricUnit === undefined) return true;
-  const target = UNIT_CLASSES[metricUnit] ?? [];
-  return words.some((w) => (UNIT_CLASSES[w] ?? []).some((c) => target.includes(c)));
-}
+export const unitsCompatible = (unit: string, metricUnit: string | undefined): boolean => classesMeet(unitClasses(unit), metricUnitClasses(metricUnit));
