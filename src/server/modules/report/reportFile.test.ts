@@ -4,7 +4,7 @@ import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Tab, TabStopTy
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { importTemplate } from '../../../core/report/template.ts';
-import { reportText } from './reportFile.ts';
+import { MAX_REPORT_CHARS, reportText } from './reportFile.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../test/fixtures/reports');
 const SAMPLE = fs.readFileSync(path.join(FIXTURES, '003_42f62713737a6758.txt'), 'utf8');
@@ -46,6 +46,10 @@ describe('text reports', () => {
     expect(await failure(Buffer.from([0x50, 0x00, 0x01, 0xff, 0xfe, 0x00]))).toBe('REPORT_NOT_TEXT');
     expect(await failure(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.doc')).toBe('REPORT_OLD_DOC');
     expect(await failure(Buffer.from('一、工作开展情况', 'utf8'), 'report.docx')).toBe('REPORT_NOT_DOCX');
+  });
+
+  it('refuses a text far too long to be a report', async () => {
+    expect(await failure(Buffer.from('召开会议*次。'.repeat(MAX_REPORT_CHARS / 7 + 1), 'utf8'))).toBe('REPORT_TOO_LARGE');
   });
 });
 
