@@ -34,7 +34,9 @@ export function readFrame(lines: readonly string[]): Frame {
   let org: string | null = null;
   if (body.length > 1 && DATE_LINE.test(body[body.length - 1]!)) {
     date = body.pop()!;
-    if (body.length > 1 && isLabelLine(body[body.length - 1]!, MAX_ORG_LENGTH)) org = body.pop()!;
+    // "特此报告" closes the body; it is no organization's name.
+    const last = body[body.length - 1]!;
+    if (body.length > 1 && isLabelLine(last, MAX_ORG_LENGTH) && !last.startsWith('特此')) org = body.pop()!;
   }
   // A title needs something after it: a lone short line is a body, not a title over nothing.
   let titleLines = 0;

@@ -126,5 +126,6 @@ describe('title and signature', () => {
     expect(parseOutline('一、做法\n加强学习，取得成效。\n2023年1月10日').signature).toEqual({ org: null, date: '2023年1月10日' });
     expect(parseOutline('一、做法\nXX局党组\n二〇二三年一月十日').signature).toEqual({ org: 'XX局党组', date: '二〇二三年一月十日' });
     expect(parseOutline('一、做法\n**局\n20XX年X月X日').signature).toEqual({ org: '**局', date: '20XX年X月X日' });
+    expect(parseOutline('一、做法\n特此报告\n2023年1月10日').signature).toEqual({ org: null, date: '2023年1月10日' });
   });
 });
