@@ -115,7 +115,7 @@ describeEachDialect('lvzhi user', (dialect) => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^USERNAME\s+NAME\s+ORG\s+ROLES\s+STATUS$/);
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9); // header + the 8 demo accounts
     expect(stdout).toMatch(/leader\s+王建国\s+示例市文化广电旅游局党组\s+leader\(领导\)\s+active/);
   });
 });

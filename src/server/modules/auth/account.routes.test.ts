@@ -96,7 +96,7 @@ describeEachDialect('accounts and the three administrators', (dialect) => {
     expect(byRole.json().items.map((u: { username: string }) => u.username)).toEqual(['library', 'office', 'publicity']);
     const page = await sysadmin.get('/api/users?pageSize=3&page=2&sort=username');
     expect(page.json().items).toHaveLength(3);
-    expect(page.json().total).toBe(10);
+    expect(page.json().total).toBe(11);
     const search = await sysadmin.get(`/api/users?q=${encodeURIComponent('郑雅')}`);
     expect(search.json().items.map((u: { username: string }) => u.username)).toEqual(['clerk']);
     expect((await sysadmin.get('/api/users?pageSize=500')).statusCode).toBe(400);

@@ -33,6 +33,8 @@ const LEADERSHIP: DemoPerson[] = [
   { name: '张志强', position: '党组成员、副局长', duty: 'dual_duty', group: 'member' },
   { name: '刘海燕', position: '党组成员、副局长', duty: 'dual_duty', group: 'member' },
   { name: '陈立新', position: '党组成员、派驻纪检监察组组长', duty: 'dual_duty', group: 'member' },
+  // The clerk who keeps the party group's own ledger (the unit clerks below keep their units').
+  { name: '许文华', position: '党组秘书', account: { username: 'secretary', roles: ['clerk'] } },
 ];
 
 const UNITS: DemoUnit[] = [

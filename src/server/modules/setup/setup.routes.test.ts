@@ -79,7 +79,7 @@ describeEachDialect('first-run set-up', (dialect) => {
     const kinds = await t.ctx.db.selectFrom('org').select('kind').execute();
     expect(kinds.filter((o) => o.kind === 'department')).toHaveLength(8);
     expect(kinds.filter((o) => o.kind === 'affiliate')).toHaveLength(3);
-    expect(await count('person')).toBe(40);
+    expect(await count('person')).toBe(41);
     const duties = await t.ctx.db.selectFrom('duty_assignment').select(['role', 'year']).execute();
     expect(duties.filter((d) => d.role === 'first_responsible').length).toBe(4);
     expect(new Set(duties.map((d) => d.year))).toEqual(new Set([new Date().getFullYear()]));
