@@ -1,6 +1,7 @@
 import { accountPages } from '../pages/accounts/index.tsx';
 import { auditPages } from '../pages/audit/index.tsx';
 import { ownAccountPages } from '../pages/auth/index.tsx';
+import { compliancePages } from '../pages/compliance/index.tsx';
 import { dutyPages } from '../pages/duty/index.tsx';
 import { homePages } from '../pages/home/index.tsx';
 import { ledgerPages } from '../pages/ledger/index.tsx';
@@ -16,6 +17,7 @@ export const PAGES: readonly ModulePage[] = [
   ...peoplePages,
   ...dutyPages,
   ...ledgerPages,
+  ...compliancePages,
   ...accountPages,
   ...policyPages,
   ...auditPages,
