@@ -2,6 +2,7 @@ import { accountPages } from '../pages/accounts/index.tsx';
 import { auditPages } from '../pages/audit/index.tsx';
 import { ownAccountPages } from '../pages/auth/index.tsx';
 import { compliancePages } from '../pages/compliance/index.tsx';
+import { dashboardPages } from '../pages/dashboard/index.tsx';
 import { dutyPages } from '../pages/duty/index.tsx';
 import { homePages } from '../pages/home/index.tsx';
 import { ledgerPages } from '../pages/ledger/index.tsx';
@@ -13,6 +14,7 @@ import type { ModulePage } from './moduleTypes.ts';
 /** Every page of the signed-in app. A new module adds its pages here; the menu and routes follow. */
 export const PAGES: readonly ModulePage[] = [
   ...homePages,
+  ...dashboardPages,
   ...orgPages,
   ...peoplePages,
   ...dutyPages,
