@@ -6,6 +6,7 @@ import { dashboardPages } from '../pages/dashboard/index.tsx';
 import { dutyPages } from '../pages/duty/index.tsx';
 import { homePages } from '../pages/home/index.tsx';
 import { ledgerPages } from '../pages/ledger/index.tsx';
+import { notificationPages } from '../pages/notifications/index.tsx';
 import { orgPages } from '../pages/org/index.tsx';
 import { peoplePages } from '../pages/people/index.tsx';
 import { policyPages } from '../pages/policy/index.tsx';
@@ -24,4 +25,5 @@ export const PAGES: readonly ModulePage[] = [
   ...policyPages,
   ...auditPages,
   ...ownAccountPages,
+  ...notificationPages,
 ];

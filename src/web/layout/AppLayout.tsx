@@ -7,6 +7,7 @@ import { IdleWatcher } from '../auth/IdleWatcher.tsx';
 import { useCurrentUser, useSession } from '../auth/session.ts';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { buildMenu } from './menu.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 import { SideMenu } from './SideMenu.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import './layout.css';
@@ -41,6 +42,7 @@ export function AppLayout({ pages }: { pages: readonly ModulePage[] }) {
         <span className="lz-org" title={user.orgName}>
           {user.orgName}
         </span>
+        <NotificationBell compact={isPhone} />
         <UserMenu compact={isPhone} />
       </Layout.Header>
       <Layout>
