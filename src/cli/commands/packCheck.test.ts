@@ -21,7 +21,7 @@ describe('lvzhi pack check', () => {
     expect(result.rules.length).toBeGreaterThanOrEqual(25);
     expect(result.rules).toContain('IW-01');
     expect(result.metrics).toContain('article.central.count');
-    expect(result.templates).toEqual([]);
+    expect(result.templates).toEqual(['annual_report', 'duty_report', 'half_year_report']);
     expect(result.errors).toEqual([]);
   });
 
@@ -51,7 +51,7 @@ describe('lvzhi pack check', () => {
 `);
     const good = await runCli(['pack', 'check', IDEOLOGY], env);
     expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/^pack ideology: \d+ record types, \d+ rules, \d+ metrics, 0 templates\nOK\n$/);
+    expect(good.stdout).toMatch(/^pack ideology: \d+ record types, \d+ rules, \d+ metrics, 3 templates\nOK\n$/);
   });
 
   it('reports a folder that is not a pack with a null id', async () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DUTY_ROLES, ORG_KINDS } from '../org/kinds.ts';
+import { ReportTemplate } from '../report/templateModel.ts';
 
 // The shape of a pack: one responsibility system encoded as data (record types, rules, metrics,
-// duty lists; report templates and scoring come later). A pack is a folder of YAML files under
+// duty lists, report templates; scoring comes later). A pack is a folder of YAML files under
 // packs/<id>/; the loader (server/modules/pack/pack.loader.ts) merges them into one `Pack` and
 // validates it with these schemas plus the cross-references checked in pack/validate.ts.
 // docs/packs.md teaches the format.
@@ -140,8 +141,8 @@ export const Pack = PackManifest.extend({
   metrics: z.array(MetricDef),
   /** Duty lists per duty role. */
   duties: z.partialRecord(z.enum(DUTY_ROLES), z.array(DutyItemDef)).default({}),
-  /** Report templates (issue 4); ids only until then. */
-  templates: z.array(z.object({ id: PackId }).passthrough()).default([]),
+  /** Report templates (templates/<id>.yaml; core/report/templateModel.ts, docs/reports.md). */
+  templates: z.array(ReportTemplate).default([]),
 });
 export type Pack = z.infer<typeof Pack>;
 

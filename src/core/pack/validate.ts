@@ -1,5 +1,7 @@
 import { PACK_FILES, recordTypeFile } from './files.ts';
 import { formatPath, type PathSegment } from './problemPath.ts';
+import type { ReportTemplate } from '../report/templateModel.ts';
+import { type TemplateProblem, templateProblems } from '../report/templateValidate.ts';
 import type { Condition, FieldDef, FieldType, Pack, PackProblem, RecordTypeDef } from './schema.ts';
 
 // Cross-references inside a pack, which the zod schemas cannot see: ids unique, rules and metrics
@@ -86,24 +88,32 @@ function valueProblem(field: FieldDef, value: string | number | boolean): string
   }
 }
 
-function checkConditions(where: readonly Condition[], type: RecordTypeDef, file: string, at: PathSegment[], report: Report): void {
+/** Problems of conditions on a record type, each at its path under `where`. */
+function conditionProblems(where: readonly Condition[], type: RecordTypeDef): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const report = (path: PathSegment[], message: string) => void problems.push({ path, message });
   where.forEach((condition, k) => {
-    const path = [...at, 'where', k];
+    const path = ['where', k];
     const field = type.fields.find((f) => f.id === condition.field);
-    if (!field) return report(file, [...path, 'field'], `记录类型“${type.id}”没有字段“${condition.field}”`);
+    if (!field) return report([...path, 'field'], `记录类型“${type.id}”没有字段“${condition.field}”`);
     if (!CONDITION_TYPES.includes(field.type)) {
-      return report(file, [...path, 'field'], `字段“${condition.field}”的类型 ${field.type} 不能用于条件（只能是 ${CONDITION_TYPES.join('、')}）`);
+      return report([...path, 'field'], `字段“${condition.field}”的类型 ${field.type} 不能用于条件（只能是 ${CONDITION_TYPES.join('、')}）`);
     }
     if (condition.equals !== undefined) {
       const problem = valueProblem(field, condition.equals);
-      if (problem) report(file, [...path, 'equals'], problem);
+      if (problem) report([...path, 'equals'], problem);
     }
-    if (condition.in && field.type === 'boolean') return report(file, [...path, 'in'], '是/否（boolean）字段请用 equals');
+    if (condition.in && field.type === 'boolean') return report([...path, 'in'], '是/否（boolean）字段请用 equals');
     condition.in?.forEach((value, m) => {
       const problem = valueProblem(field, value);
-      if (problem) report(file, [...path, 'in', m], problem);
+      if (problem) report([...path, 'in', m], problem);
     });
   });
+  return problems;
+}
+
+function checkConditions(where: readonly Condition[], type: RecordTypeDef, file: string, at: PathSegment[], report: Report): void {
+  for (const problem of conditionProblems(where, type)) report(file, [...at, ...problem.path], problem.message);
 }
 
 /** What the checks of one section need to know about the rest of the pack. */
@@ -164,6 +174,17 @@ function checkDuties({ pack, ruleIds, report }: Scope): void {
   }
 }
 
+/** A report template's problems against its pack (slots naming what exists; see core/report/templateValidate.ts). */
+export function templateProblemsIn(template: ReportTemplate, pack: Pack): TemplateProblem[] {
+  return templateProblems(template, pack, conditionProblems);
+}
+
+function checkTemplates({ pack, report }: Scope): void {
+  for (const template of pack.templates) {
+    for (const problem of templateProblemsIn(template, pack)) report(`${PACK_FILES.templatesDir}/${template.id}.yaml`, problem.path, problem.message);
+  }
+}
+
 /** Problems with the cross-references of a pack that has passed the schema; none means it is usable. */
 export function validatePack(pack: Pack, origins: PackOrigins = {}): PackProblem[] {
   const problems: PackProblem[] = [];
@@ -175,5 +196,6 @@ export function validatePack(pack: Pack, origins: PackOrigins = {}): PackProblem
   checkRules(scope);
   checkMetrics(scope);
   checkDuties(scope);
+  checkTemplates(scope);
   return problems;
 }

@@ -172,8 +172,28 @@ fields:
     expect(problems.map((p) => [p.file, p.message.split('（')[0]])).toEqual([
       ['rule.yaml', '未知文件'],
       ['templates/Bad Name.yaml', '模板文件名须为小写字母开头的小写字母、数字或下划线'],
+      ['templates/annual_summary.docx', '模板文件须以 .yaml 结尾'],
     ]);
     expect(outline.templates).toEqual(['Bad Name', 'annual_summary']);
+  });
+
+  it('reads report templates and reports a slot naming a metric the pack lacks, at its line', () => {
+    const template = `name: 年度报告
+kind: annual_report
+periodKind: year
+sections:
+  - heading: 工作开展情况
+    paragraphs:
+      - 召开专题会议{{metric:integrity_meeting.count}}次。
+      - 开展谈话{{metric:integrity_talk.total}}次。
+`;
+    const { problems } = loadPackDir(brokenPack({ 'templates/annual.yaml': template }));
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'templates/annual.yaml', path: 'sections[0].paragraphs[1].sentences[0].text', message: '{{metric:integrity_talk.total}}：指标“integrity_talk.total”不存在', line: 8 }),
+    ]);
+    const good = loadPackDir(brokenPack({ 'templates/annual.yaml': template.replace('integrity_talk.total', 'integrity_meeting.count') }));
+    expect(good.problems).toEqual([]);
+    expect(good.pack?.templates[0]).toMatchObject({ id: 'annual', name: '年度报告', signature: { org: '{{org.name}}' }, submit: null });
   });
 
   it('reports a folder that does not exist', () => {

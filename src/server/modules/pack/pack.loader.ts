@@ -5,6 +5,7 @@ import { PACK_FILES } from '../../../core/pack/files.ts';
 import { parsePath, type PathSegment } from '../../../core/pack/problemPath.ts';
 import { MetricDef, Pack, PackId, PackManifest, type PackProblem, RecordTypeDef, RuleDef } from '../../../core/pack/schema.ts';
 import { validatePack } from '../../../core/pack/validate.ts';
+import { normalizeTemplate, type ReportTemplate, ReportTemplateInput } from '../../../core/report/templateModel.ts';
 import { zodProblems } from '../../../core/pack/zodProblems.ts';
 import { parseYaml, type YamlSource } from './yamlSource.ts';
 
@@ -118,16 +119,21 @@ function readRecordTypes(reader: FolderReader, outline: PackOutline): { types: (
   return { types, files };
 }
 
-/** Template ids: the file names under templates/ without their extension. */
-function readTemplates(reader: FolderReader): string[] {
+/** Report templates, one per file, named after their id; `undefined` for a file that did not parse. */
+function readTemplates(reader: FolderReader, outline: PackOutline): (ReportTemplate | undefined)[] {
   const seen = new Set<string>();
   return reader.list(PACK_FILES.templatesDir).map((name) => {
     const id = path.parse(name).name;
     const file = `${PACK_FILES.templatesDir}/${name}`;
-    if (!PackId.safeParse(id).success) reader.problems.push({ file, path: '', message: '模板文件名须为小写字母开头的小写字母、数字或下划线' });
-    else if (seen.has(id)) reader.problems.push({ file, path: '', message: `模板 id“${id}”重复` });
+    outline.templates.push(id);
+    if (!PackId.safeParse(id).success) return void reader.problems.push({ file, path: '', message: '模板文件名须为小写字母开头的小写字母、数字或下划线' });
+    if (seen.has(id)) return void reader.problems.push({ file, path: '', message: `模板 id“${id}”重复` });
     seen.add(id);
-    return id;
+    if (!name.endsWith('.yaml')) return void reader.problems.push({ file, path: '', message: '模板文件须以 .yaml 结尾' });
+    const read = reader.read(file);
+    const parsed = read && reader.parse(ReportTemplateInput, read.data, file);
+    if (parsed?.id !== undefined && parsed.id !== id) return void reader.problems.push({ file, path: 'id', message: `模板 id 须与文件名“${id}”一致` });
+    return parsed && normalizeTemplate(id, parsed);
   });
 }
 
@@ -156,13 +162,13 @@ export function loadPackDir(dir: string): LoadedPack {
   const duties = readSection(reader, PACK_FILES.duties, 'duties', Pack.shape.duties, {}).value;
   outline.rules = idsOf(rules.raw);
   outline.metrics = idsOf(metrics.raw);
-  outline.templates = readTemplates(reader);
+  const templates = readTemplates(reader, outline);
 
   const types = recordTypes.types;
-  if (reader.problems.length > 0 || !manifest || !rules.value || !metrics.value || !duties || types.some((t) => t === undefined)) {
+  if (reader.problems.length > 0 || !manifest || !rules.value || !metrics.value || !duties || types.some((t) => t === undefined) || templates.some((t) => t === undefined)) {
     return { pack: null, problems: reader.located(reader.problems), outline };
   }
-  const pack: Pack = { ...manifest, recordTypes: types as RecordTypeDef[], rules: rules.value, metrics: metrics.value, duties, templates: outline.templates.map((id) => ({ id })) };
+  const pack: Pack = { ...manifest, recordTypes: types as RecordTypeDef[], rules: rules.value, metrics: metrics.value, duties, templates: templates as ReportTemplate[] };
   const problems = reader.located(validatePack(pack, { recordTypeFiles: recordTypes.files }));
   return { pack: problems.length === 0 ? pack : null, problems, outline };
 }
