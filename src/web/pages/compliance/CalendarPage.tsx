@@ -58,10 +58,13 @@ function DaySection({ day, today, root, packId, soonDays }: { day: CalendarDay; 
         defaultActiveKey={openAll ? day.units.map((u) => u.orgId) : []}
         items={day.units.map((unit) => ({
           key: unit.orgId,
+          // The header names the requirements too, so a closed unit still says what is due.
           label: (
-            <Flex justify="space-between" gap={8} wrap>
-              <span>{unit.orgName}</span>
-              <Typography.Text type="secondary">{unit.items.length}项</Typography.Text>
+            <Flex justify="space-between" gap={8}>
+              <span style={{ flex: 'none' }}>{unit.orgName}</span>
+              <Typography.Text type="secondary" ellipsis style={{ flex: 1, minWidth: 0, textAlign: 'end' }}>
+                {unit.items.length}项：{unit.items.map((i) => i.ruleName).join('、')}
+              </Typography.Text>
             </Flex>
           ),
           children: (

@@ -24,7 +24,7 @@ import './compliance.css';
 const FILTERS: readonly MatrixFilter[] = ['all', 'open', 'overdue'];
 
 /** The org's own figures above the matrix; the overdue figure narrows the matrix to what is overdue. */
-function OrgFigures({ tally, onOverdue, compact }: { tally: Tally; onOverdue: () => void; compact: boolean }) {
+function OrgFigures({ tally, onView, compact }: { tally: Tally; onView: (view: MatrixFilter) => void; compact: boolean }) {
   const size = { fontSize: compact ? 20 : 26, fontWeight: 600 };
   return (
     <Card size="small" style={{ marginBottom: 16 }}>
@@ -33,7 +33,7 @@ function OrgFigures({ tally, onOverdue, compact }: { tally: Tally; onOverdue: ()
           <Statistic title="完成率" value={percentText(tally.rate)} styles={{ content: { ...size, color: rateColor(tally.rate) } }} />
         </Col>
         <Col xs={12} md={6}>
-          <button type="button" className="lz-plain-button" onClick={onOverdue} aria-label={`逾期事项${tally.overdue}项，只看有逾期的要求`}>
+          <button type="button" className="lz-plain-button" onClick={() => onView('overdue')} aria-label={`逾期事项${tally.overdue}项，只看有逾期的要求`}>
             <Statistic
               title="逾期事项（点击只看逾期）"
               value={tally.overdue}
@@ -43,7 +43,9 @@ function OrgFigures({ tally, onOverdue, compact }: { tally: Tally; onOverdue: ()
           </button>
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title="进行中" value={tally.due} suffix="项" styles={{ content: size }} />
+          <button type="button" className="lz-plain-button" onClick={() => onView('open')} aria-label={`进行中${tally.due}项，只看未完成的要求`}>
+            <Statistic title="进行中（点击只看未完成）" value={tally.due} suffix="项" styles={{ content: size }} />
+          </button>
         </Col>
         <Col xs={12} md={6}>
           <Statistic title="已完成 / 应完成" value={tally.met} suffix={`/ ${tally.applicable}`} styles={{ content: size }} />
@@ -91,8 +93,8 @@ export default function CompliancePage() {
   const rootItem = rollupItems.find((i) => i.orgId === root);
 
   const openCell = ({ rule, cell }: CellPick) => update({ ruleId: rule.ruleId, period: cell.period });
-  const switchOrg = (next: string | undefined, keepRoot: boolean) =>
-    update({ orgId: next, root: keepRoot && next !== root ? root : undefined, ruleId: undefined, period: undefined }, true);
+  const switchOrg = (next: string | undefined, keepRoot: boolean, view?: MatrixFilter) =>
+    update({ orgId: next, root: keepRoot && next !== root ? root : undefined, ruleId: undefined, period: undefined, view }, true);
   const packRule = (id: string) => ledger.pack?.rules.find((r) => r.id === id);
   const overrideRow = (rule: MatrixRule) =>
     setOverrideSubject({
@@ -159,7 +161,7 @@ export default function CompliancePage() {
           返回{rootItem.orgName}
         </Button>
       ) : null}
-      {own ? <OrgFigures tally={own} compact={phone} onOverdue={() => update({ view: 'overdue' })} /> : null}
+      {own ? <OrgFigures tally={own} compact={phone} onView={(view) => update({ view })} /> : null}
 
       {matrix.error ? (
         <QueryError error={matrix.error} onRetry={() => void matrix.refetch()} />
@@ -215,7 +217,10 @@ export default function CompliancePage() {
           title={`${rootItem?.orgName ?? ''}及下级单位（${rollupItems.length}个）`}
           extra={<Typography.Text type="secondary">点击单位名称查看其落实情况</Typography.Text>}
         >
-          <RollupTable items={rollupItems} currentOrgId={orgId} onPick={(id) => switchOrg(id, true)} loading={rollup.isFetching} compact={phone} />
+          <RollupTable items={rollupItems} currentOrgId={orgId} onPick={(id, overdue) => {
+              switchOrg(id, true, overdue ? 'overdue' : undefined);
+              window.scrollTo({ top: 0 });
+            }} loading={rollup.isFetching} compact={phone} />
         </Card>
       ) : null}
 

@@ -6,7 +6,8 @@ interface RollupTableProps {
   items: RollupItem[];
   /** The org the matrix shows: highlighted. */
   currentOrgId: string;
-  onPick: (orgId: string) => void;
+  /** Shows a unit's matrix; `overdue` narrows it to the rules with something overdue. */
+  onPick: (orgId: string, overdue?: boolean) => void;
   loading: boolean;
   compact: boolean;
 }
@@ -58,7 +59,14 @@ export function RollupTable({ items, currentOrgId, onPick, loading, compact }: R
       dataIndex: 'overdue',
       align: 'right',
       sorter: (a, b) => a.overdue - b.overdue,
-      render: (n: number) => (n > 0 ? <Typography.Text type="danger" strong>{n}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>),
+      render: (n: number, item) =>
+        n > 0 ? (
+          <Button type="link" danger size="small" onClick={() => onPick(item.orgId, true)} aria-label={`${item.orgName}逾期${n}项，查看`} style={{ fontWeight: 600, paddingInline: 4 }}>
+            {n}
+          </Button>
+        ) : (
+          <Typography.Text type="secondary">0</Typography.Text>
+        ),
     },
   ];
   if (!compact) {
