@@ -94,7 +94,8 @@ export function monthlyChart(months: Dashboard['recordsByMonth'], today: string,
     description: `每月台账记录数：${past.map((m) => `${monthLabel(m.month)}${m.count}条`).join('，')}。`,
     option: {
       aria: { enabled: true, label: { enabled: false } },
-      grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+      // Room on the right for the axis name on phones (containLabel does not cover it).
+      grid: { left: 8, right: compact ? 24 : 8, top: 24, bottom: 8, containLabel: true },
       tooltip: {
         trigger: 'item',
         formatter: (p: unknown) => {
