@@ -148,7 +148,12 @@ describe('draft: items, sections and numbering', () => {
       ['s2', '二、存在问题'],
       ['s2.p1', '不足。'],
     ]);
-    expect(result.omitted.map((o) => [o.blockId, o.reason, o.slot])).toEqual([['s1.1.p1', 'zero', '{{metric:article.count}}'], ['s1.1', 'empty', null]]);
+    expect(result.omitted.map((o) => [o.blockId, o.reason, o.slot])).toEqual([['s1.1', 'zero', '{{metric:article.count}}'], ['s1.1', 'empty', null]]);
+  });
+
+  it('runs only the first paragraph into a heading: when it is left out, the heading stands alone', () => {
+    const t = template({ sections: [{ heading: '做法', sections: [{ heading: '强化宣传', paragraphs: ['报送{{metric:article.count}}篇。', '其他工作。'] }] }] });
+    expect(draft(t, facts()).document.blocks.map((b) => [b.id, blockPlainText(b)])).toEqual([['s1', '一、做法'], ['s1.1', '（一）强化宣传'], ['s1.1.p2', '其他工作。']]);
   });
 
   it('expands {{problems}} and {{plans}} standing as items, one item per entry; inline, they join', () => {

@@ -11,7 +11,7 @@ import type { ReportTemplate, SectionDef } from './templateModel.ts';
 //
 // Block ids follow the template, not the printed numbering, so that they stay the same when a
 // regeneration leaves a section out or brings one back: the title is `title`, opening paragraphs
-// `o1` `o2`, sections `s1`, `s1.2` (the second sub-section of the first), their paragraphs `s1.2.p1`.
+// `o1` `o2`, sections `s1`, `s1.2` (the second sub-section of the first), their paragraphs `s1.2.p2`.
 // A run-in heading's block carries its first paragraph as body under the section's id. Run ids are
 // the block id and the run's place among the block's filled runs: `s1.2.3`.
 
@@ -45,15 +45,18 @@ class Assembler {
 interface RenderedSection {
   id: string;
   heading: PendingRun[];
-  runIn: boolean;
+  /** Kept paragraphs; one with the section's own id is the run-in body. */
   paragraphs: { id: string; runs: PendingRun[] }[];
   children: RenderedSection[];
 }
 
 function renderSection(section: SectionDef, level: HeadingLevel, id: string, scope: Scope, out: Assembler): RenderedSection | null {
   const counter: ItemCounter = { n: 0 };
+  const runIn = section.runIn ?? level >= 2;
   const paragraphs = section.paragraphs.flatMap((p, i) => {
-    const pid = `${id}.p${i + 1}`;
+    // A run-in heading takes its first paragraph, and only that one, whatever is left of it: the
+    // paragraph's runs and omissions always belong to the section's block.
+    const pid = runIn && i === 0 ? id : `${id}.p${i + 1}`;
     const rendered = renderParagraph(p, scope, counter);
     out.omit(pid, rendered.omitted);
     return rendered.runs.length > 0 ? [{ id: pid, runs: rendered.runs }] : [];
@@ -64,15 +67,15 @@ function renderSection(section: SectionDef, level: HeadingLevel, id: string, sco
     out.omit(id, [{ text: section.heading, reason: 'empty', slot: null }]);
     return null;
   }
-  return { id, heading: fillPlain(section.heading, scope), runIn: section.runIn ?? level >= 2, paragraphs, children };
+  return { id, heading: fillPlain(section.heading, scope), paragraphs, children };
 }
 
 function emitSection(s: RenderedSection, level: HeadingLevel, n: number, out: Assembler): void {
   const counter = { n: 0 };
-  const [first, ...rest] = s.paragraphs;
-  const body = s.runIn && first ? out.runs(s.id, first.runs, counter) : null;
-  out.blocks.push({ kind: 'heading', id: s.id, level, marker: MARKERS[level](n), text: out.runs(s.id, s.heading, counter), ...(body ? { body } : {}) });
-  for (const p of s.runIn ? rest : s.paragraphs) out.blocks.push({ kind: 'paragraph', id: p.id, text: out.runs(p.id, p.runs, { n: 0 }) });
+  const text = out.runs(s.id, s.heading, counter);
+  const runIn = s.paragraphs.find((p) => p.id === s.id);
+  out.blocks.push({ kind: 'heading', id: s.id, level, marker: MARKERS[level](n), text, ...(runIn ? { body: out.runs(s.id, runIn.runs, counter) } : {}) });
+  for (const p of s.paragraphs) if (p !== runIn) out.blocks.push({ kind: 'paragraph', id: p.id, text: out.runs(p.id, p.runs, { n: 0 }) });
   s.children.forEach((child, i) => emitSection(child, (level + 1) as HeadingLevel, i + 1, out));
 }
 
