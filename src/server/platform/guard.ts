@@ -52,7 +52,9 @@ async function guard(app: FastifyInstance, opts: { ctx: AppContext }): Promise<v
     let expired = false;
     if (token) {
       const policy = await policyCache.get(ctx.db);
-      const loaded = await loadSession(ctx.db, token, policy, request.ip);
+      // The web app marks its timed polls (the notification bell): they are not user activity.
+      const activity = request.headers['x-lvzhi-background'] !== '1';
+      const loaded = await loadSession(ctx.db, token, policy, request.ip, activity);
       if (loaded === 'expired') expired = true;
       else if (loaded) {
         request.session = loaded;

@@ -66,6 +66,8 @@ export async function loadSession(
   token: string,
   policy: SecurityPolicy,
   ip: string | null,
+  /** False for the page's own background polls: they must not keep an idle session alive. */
+  activity = true,
 ): Promise<LoadedSession | 'expired' | null> {
   const id = sessionIdFor(token);
   const row = await db
@@ -86,7 +88,7 @@ export async function loadSession(
     await db.deleteFrom('session').where('id', '=', id).execute();
     return 'expired';
   }
-  if (at.getTime() - new Date(row.last_seen_at).getTime() > 30_000) {
+  if (activity && at.getTime() - new Date(row.last_seen_at).getTime() > 30_000) {
     await db.updateTable('session').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
   }
   const roles = await db.selectFrom('user_role').select('role').where('user_id', '=', row.user_id).execute();

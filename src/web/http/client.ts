@@ -75,8 +75,10 @@ export function withQuery(path: string, query?: Query): string {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
-function headersFor(method: string, json: boolean): Record<string, string> {
+function headersFor(method: string, json: boolean, background: boolean): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  // A timed poll is not the user at work: the server then leaves the idle clock alone.
+  if (background) headers['X-Lvzhi-Background'] = '1';
   if (json) headers['Content-Type'] = 'application/json';
   if (!SAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   return headers;
@@ -106,32 +108,34 @@ function report(error: ApiError): ApiError {
   return error;
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+async function send(method: string, path: string, body?: unknown, background = false): Promise<Response> {
   const json = body !== undefined && !(body instanceof FormData);
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: headersFor(method, json),
+      headers: headersFor(method, json, background),
       body: body === undefined ? undefined : json ? JSON.stringify(body) : (body as FormData),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
-  lastRequestAt = Date.now();
+  if (!background) lastRequestAt = Date.now();
   if (!response.ok) throw report(errorFromResponse(response.status, await response.text()));
   return response;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await send(method, path, body);
+export async function request<T>(method: string, path: string, body?: unknown, background = false): Promise<T> {
+  const response = await send(method, path, body, background);
   const text = await response.text();
   return (text ? JSON.parse(text) : null) as T;
 }
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  /** A timed background read (polling) that does not count as user activity. */
+  poll: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query), undefined, true),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),

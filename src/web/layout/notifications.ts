@@ -35,8 +35,10 @@ export interface NotificationQuery {
   pageSize?: number;
 }
 
-const fetchList = (q: NotificationQuery) =>
-  api.get<NotificationList>('/api/notifications', { unread: q.unreadOnly ? 'true' : undefined, page: q.page, pageSize: q.pageSize });
+const fetchList = (q: NotificationQuery, background: boolean) =>
+  (background ? api.poll : api.get)<NotificationList>('/api/notifications', {
+    unread: q.unreadOnly ? 'true' : undefined, page: q.page, pageSize: q.pageSize,
+  });
 
 /**
  * A page of notifications with the unread count. With `pollMs`, asks again every so often — but
@@ -46,7 +48,7 @@ const fetchList = (q: NotificationQuery) =>
 export function useNotifications(q: NotificationQuery, pollMs?: number) {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, q],
-    queryFn: () => fetchList(q),
+    queryFn: () => fetchList(q, pollMs !== undefined),
     refetchInterval: pollMs ?? false,
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: pollMs ? true : false,

@@ -171,4 +171,16 @@ describeEachDialect('auth routes', (dialect) => {
     const res = await new Client(t.app).login('nobody', 'Whatever#123');
     expect(res.json().error.message).toBe('请求过于频繁，请稍后再试');
   });
+
+  it('does not let the page\'s background polls keep an idle session alive', async () => {
+    const client = await loggedIn(t.app, 'sysadmin', ADMIN_PASSWORD);
+    const poll = () => client.request({ method: 'GET', url: '/api/auth/sessions', headers: { 'x-lvzhi-background': '1' } });
+    for (let i = 0; i < 4; i++) {
+      advanceClock(7 * 60_000);
+      expect((await poll()).statusCode).toBe(200);
+    }
+    // 31 minutes of polls alone: the session has been idle all along.
+    advanceClock(3 * 60_000);
+    expect((await poll()).statusCode).toBe(401);
+  });
 });
