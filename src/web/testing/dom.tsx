@@ -43,6 +43,19 @@ export async function waitFor<T>(check: () => T, timeoutMs = 8000): Promise<T> {
   }
 }
 
+/**
+ * Waits until an element matching `selector` whose whitespace-free text satisfies `text` is in the document
+ * (antd renders menus, popconfirms and modals late, and outside the container).
+ */
+export function findElement(selector: string, text: string | ((text: string) => boolean)): Promise<HTMLElement> {
+  const matches = typeof text === 'string' ? (t: string) => t === text.replace(/\s/g, '') : text;
+  return waitFor(() => {
+    const found = [...document.querySelectorAll<HTMLElement>(selector)].find((el) => matches(el.textContent?.replace(/\s/g, '') ?? ''));
+    if (!found) throw new Error(`no ${selector} with the text looked for`);
+    return found;
+  });
+}
+
 /** The whole document's text: antd renders modals and messages outside the container. */
 export const pageText = (): string => document.body.textContent ?? '';
 

@@ -7,7 +7,7 @@ import { PAGES } from '../../app/modules.ts';
 import { createQueryClient } from '../../app/queryClient.ts';
 import { createRoutes } from '../../app/routes.tsx';
 import type { SessionInfo } from '../../http/types.ts';
-import { mockFetch, pageText, render, waitFor, type Rendered } from '../../testing/dom.tsx';
+import { findElement, mockFetch, pageText, render, waitFor, type Rendered } from '../../testing/dom.tsx';
 import type { LedgerRecord } from './api.ts';
 
 const user = (roles: string[]) => ({ id: 'u1', username: 'clerk', displayName: '郑雅琴', orgId: 'root', orgName: '市文旅局党组', roles });
@@ -97,10 +97,10 @@ describe('ledger record list', () => {
       page: '2', pageSize: '20', sort: 'title', order: 'asc',
     });
 
-    const item = [...document.querySelectorAll('.lz-type-nav .ant-menu-submenu-title')].find((el) => el.textContent?.includes('会议学习'))!;
-    await act(async () => (item as HTMLElement).click());
-    const type = await waitFor(() => [...document.querySelectorAll('.lz-type-nav .ant-menu-item')].find((el) => el.textContent === PACK.recordTypes[0]!.name)!);
-    await act(async () => (type as HTMLElement).click());
+    const item = await findElement('.lz-type-nav .ant-menu-submenu-title', (text) => text.includes('会议学习'));
+    await act(async () => item.click());
+    const type = await findElement('.lz-type-nav .ant-menu-item', PACK.recordTypes[0]!.name);
+    await act(async () => type.click());
     await waitFor(() => expect(lastListQuery(calls).typeId).toBe('topic_meeting'));
     // A new filter goes back to page 1; the others stay.
     expect(lastListQuery(calls).page).toBe('1');
@@ -116,10 +116,10 @@ describe('ledger record list', () => {
     await openAt('/ledger?deleted=1');
     await waitFor(() => expect(pageText()).toContain('已删的记录'));
     expect(document.querySelector('[aria-label="2个佐证材料"]')).not.toBeNull();
-    const restore = [...document.querySelectorAll('button')].find((b) => b.textContent?.replace(/\s/g, '') === '恢复')!;
+    const restore = await findElement('button', '恢复');
     await act(async () => restore.click());
-    const ok = await waitFor(() => [...document.querySelectorAll('.ant-popconfirm button')].find((b) => b.textContent?.replace(/\s/g, '') === '恢复')!);
-    await act(async () => (ok as HTMLElement).click());
+    const ok = await findElement('.ant-popconfirm button', '恢复');
+    await act(async () => ok.click());
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url === '/api/records/r2/restore')).toBe(true));
     await waitFor(() => expect(pageText()).toContain('已恢复“已删的记录”'));
   });
