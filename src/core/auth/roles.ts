@@ -69,6 +69,12 @@ export const PERMISSIONS = {
   'compliance.read': ['leader', 'clerk', 'liaison', 'inspector', 'viewer'],
   /** Adjust a rule's threshold or switch it off for an org and its subtree (audited, with a reason). */
   'rule.override': ['leader', 'clerk'],
+  /** Read reports, their versions, provenance and exports, and who has submitted (within scope). */
+  'report.read': ['leader', 'clerk', 'liaison', 'inspector', 'viewer'],
+  /** Import templates, draft, edit, regenerate and submit reports (within scope). */
+  'report.write': ['clerk'],
+  /** Approve a report's final version: a leader signs it off before it goes upward. */
+  'report.approve': ['leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

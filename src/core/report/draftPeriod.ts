@@ -61,3 +61,12 @@ export function resolvePeriod(p: PeriodRequest): (PeriodFacts & { next: { from: 
     next,
   };
 }
+
+/** The request that gives a stored period back (its kind, first and last day). */
+export function periodRequestOf(kind: TemplatePeriodKind, from: string, to: string): PeriodRequest {
+  const [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  if (kind === 'year') return { kind, year };
+  if (kind === 'half_year') return { kind, year, half: month <= 6 ? 1 : 2 };
+  if (kind === 'quarter') return { kind, year, quarter: Math.ceil(month / 3) };
+  return { kind, from, to };
+}

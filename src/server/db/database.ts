@@ -9,6 +9,7 @@ import type { DutyAssignmentTable, LeadingGroupMemberTable, OrgTable, PersonTabl
 import type { AttachmentTable, RecordAttachmentTable, RecordTable, RuleOverrideTable } from '../modules/ledger/record.table.ts';
 import type { SettingTable } from '../modules/settings/setting.table.ts';
 import type { JobLeaseTable, NotificationTable } from '../modules/notification/notification.table.ts';
+import type { ReportDraftTable, ReportGenerationTable, ReportTemplateTable, ReportVersionTable } from '../modules/report/report.table.ts';
 
 /** Every table, as Kysely sees it. Each module declares its own tables in `<module>.table.ts`. */
 export interface Database {
@@ -28,6 +29,10 @@ export interface Database {
   rule_override: RuleOverrideTable;
   notification: NotificationTable;
   job_lease: JobLeaseTable;
+  report_template: ReportTemplateTable;
+  report_draft: ReportDraftTable;
+  report_generation: ReportGenerationTable;
+  report_version: ReportVersionTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

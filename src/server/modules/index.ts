@@ -10,6 +10,7 @@ import { orgExcelRoutes } from './org/orgExcel.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { personRoutes } from './org/person.routes.ts';
 import { packRoutes } from './pack/pack.routes.ts';
+import { reportRoutes } from './report/report.routes.ts';
 import { settingRoutes } from './settings/setting.routes.ts';
 import { setupRoutes } from './setup/setup.routes.ts';
 
@@ -27,4 +28,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   await ledgerRoutes(app, ctx);
   await packRoutes(app, ctx);
   await complianceRoutes(app, ctx);
+  await reportRoutes(app, ctx);
 }

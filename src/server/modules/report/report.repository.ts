@@ -1,0 +1,98 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { ReportDraftTable, ReportGenerationTable, ReportVersionTable } from './report.table.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+// Drafts, their generations and versions. A draft is read through its org: one outside the
+// caller's subtree is not there. Names of the people who acted come along for display.
+
+export async function insertDraft(trx: Executor, row: ReportDraftTable): Promise<void> {
+  await trx.insertInto('report_draft').values(row).execute();
+}
+
+export async function insertGeneration(trx: Executor, row: ReportGenerationTable): Promise<void> {
+  await trx.insertInto('report_generation').values(row).execute();
+}
+
+export async function insertVersion(trx: Executor, row: ReportVersionTable): Promise<void> {
+  await trx.insertInto('report_version').values(row).execute();
+}
+
+export async function updateDraft(trx: Executor, id: string, patch: Partial<Omit<ReportDraftTable, 'id'>>): Promise<void> {
+  await trx.updateTable('report_draft').set(patch).where('id', '=', id).execute();
+}
+
+const draftsWithNames = (db: Executor) =>
+  db
+    .selectFrom('report_draft')
+    .innerJoin('org', 'org.id', 'report_draft.org_id')
+    .leftJoin('app_user as creator', 'creator.id', 'report_draft.created_by')
+    .leftJoin('app_user as approver', 'approver.id', 'report_draft.approved_by')
+    .selectAll('report_draft')
+    .select(['org.name as org_name', 'org.path as org_path', 'creator.display_name as created_by_name', 'approver.display_name as approved_by_name']);
+
+export function getDraftInScope(db: Executor, id: string, scopePath: string) {
+  return draftsWithNames(db).where('report_draft.id', '=', id).where('org.path', 'like', `${scopePath}%`).executeTakeFirst();
+}
+
+export type DraftRow = NonNullable<Awaited<ReturnType<typeof getDraftInScope>>>;
+
+export interface DraftFilter {
+  scopePath: string;
+  packId?: string;
+  status?: string;
+  kind?: string;
+  /** Reports whose period starts in this year. */
+  year?: number;
+}
+
+/** One page of the drafts of a subtree, latest period first. */
+export async function listDraftRows(db: Executor, f: DraftFilter, page: { limit: number; offset: number }): Promise<{ rows: DraftRow[]; total: number }> {
+  let q = draftsWithNames(db).where('org.path', 'like', `${f.scopePath}%`);
+  if (f.packId) q = q.where('report_draft.pack_id', '=', f.packId);
+  if (f.status) q = q.where('report_draft.status', '=', f.status);
+  if (f.kind) q = q.where('report_draft.kind', '=', f.kind);
+  if (f.year) q = q.where('report_draft.period_from', '>=', `${f.year}-01-01`).where('report_draft.period_from', '<=', `${f.year}-12-31`);
+  const { n } = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q.orderBy('report_draft.period_from', 'desc').orderBy('report_draft.created_at', 'desc').orderBy('report_draft.id').limit(page.limit).offset(page.offset).execute();
+  return { rows, total: Number(n) };
+}
+
+export function versionList(db: Executor, draftId: string) {
+  return db
+    .selectFrom('report_version')
+    .leftJoin('app_user', 'app_user.id', 'report_version.created_by')
+    .select(['report_version.n', 'report_version.generation', 'report_version.note', 'report_version.created_at', 'app_user.display_name as created_by_name'])
+    .where('report_version.draft_id', '=', draftId)
+    .orderBy('report_version.n')
+    .execute();
+}
+
+export function getVersion(db: Executor, draftId: string, n: number) {
+  return db.selectFrom('report_version').selectAll().where('draft_id', '=', draftId).where('n', '=', n).executeTakeFirst();
+}
+
+export function getGeneration(db: Executor, draftId: string, n: number) {
+  return db.selectFrom('report_generation').selectAll().where('draft_id', '=', draftId).where('n', '=', n).executeTakeFirst();
+}
+
+export async function lastGeneration(db: Executor, draftId: string): Promise<number> {
+  const row = await db.selectFrom('report_generation').select((eb) => eb.fn.max('n').as('n')).where('draft_id', '=', draftId).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Submitted drafts of a kind whose period lies in [from, to], of the orgs in the subtree. */
+export function submittedDrafts(db: Executor, q: { scopePath: string; kind: string; from: string; to: string }) {
+  return db
+    .selectFrom('report_draft')
+    .innerJoin('org', 'org.id', 'report_draft.org_id')
+    .select(['report_draft.id', 'report_draft.org_id', 'report_draft.title', 'report_draft.submitted_version', 'report_draft.submitted_at'])
+    .where('org.path', 'like', `${q.scopePath}%`)
+    .where('report_draft.status', '=', 'submitted')
+    .where('report_draft.kind', '=', q.kind)
+    .where('report_draft.period_from', '>=', q.from)
+    .where('report_draft.period_to', '<=', q.to)
+    .orderBy('report_draft.submitted_at')
+    .execute();
+}
