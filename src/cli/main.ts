@@ -6,6 +6,7 @@ import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { orgListCommand } from './commands/orgList.ts';
 import { packCheckCommand } from './commands/packCheck.ts';
+import { reportDraftCommand } from './commands/reportDraft.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { serveCommand } from './commands/serve.ts';
 import { templateImportCommand } from './commands/templateImport.ts';
@@ -18,6 +19,7 @@ import { version } from './project.ts';
 const COMMANDS: Command[] = [
   serveCommand, migrateCommand, demoCommand, userCreateCommand, userResetPasswordCommand, userListCommand,
   orgListCommand, auditVerifyCommand, backupCommand, restoreCommand, packCheckCommand, templateImportCommand,
+  reportDraftCommand,
 ];
 
 function helpText(): string {
