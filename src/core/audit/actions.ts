@@ -55,6 +55,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'rule_override.set': '调整要求（本地细则）',
   'rule_override.delete': '撤销要求调整',
   'reminders.settings': '修改到期提醒设置',
+  'report.create': '起草报告',
+  'report.edit': '修改报告段落',
+  'report.regenerate': '按最新台账重新生成报告',
+  'report.approve': '审定报告',
+  'report.submit': '报送报告',
+  'report_template.create': '保存报告模板',
+  'report_template.delete': '删除报告模板',
 };
 
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

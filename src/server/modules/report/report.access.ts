@@ -15,6 +15,15 @@ const FROZEN: Record<string, () => AppError> = {
   submitted: () => conflict('REPORT_SUBMITTED', '报告已报送，不能再修改'),
 };
 
+/**
+ * The 409 for a write that lost a race: the draft is frozen now, or has a newer version than the
+ * one the change was made on.
+ */
+export function changedMeanwhile(now: Pick<DraftRow, 'status'> | undefined): AppError {
+  const frozen = now ? FROZEN[now.status] : undefined;
+  return frozen ? frozen() : conflict('REPORT_CHANGED', '报告刚被他人修改，请刷新后再试');
+}
+
 /** A draft that may still change: neither approved nor submitted. */
 export function assertOpen(draft: Pick<DraftRow, 'status'>): void {
   const frozen = FROZEN[draft.status];

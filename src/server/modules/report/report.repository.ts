@@ -23,6 +23,19 @@ export async function updateDraft(trx: Executor, id: string, patch: Partial<Omit
   await trx.updateTable('report_draft').set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * Moves a draft on only from the state it was read in (status and version): 0 when someone else
+ * changed it meanwhile. On PostgreSQL the row lock makes a concurrent writer wait and then miss.
+ */
+export async function updateDraftFrom(trx: Executor, id: string, from: { status: string; version: number }, patch: Partial<Omit<ReportDraftTable, 'id'>>): Promise<number> {
+  const result = await trx.updateTable('report_draft').set(patch).where('id', '=', id).where('status', '=', from.status).where('current_version', '=', from.version).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export function draftStatus(trx: Executor, id: string) {
+  return trx.selectFrom('report_draft').select(['status', 'current_version']).where('id', '=', id).executeTakeFirst();
+}
+
 const draftsWithNames = (db: Executor) =>
   db
     .selectFrom('report_draft')

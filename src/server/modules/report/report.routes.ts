@@ -71,13 +71,13 @@ export async function reportRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.post(
     '/api/reports/:id/approve',
-    { config: { access: 'report.approve' }, schema: { tags, summary: '领导审定当前版本（审定后冻结，不能再修改）', params: ReportParams, body: NoteBody.optional(), response: { 200: ReportDetail } } },
+    { config: { access: 'report.approve' }, schema: { tags, summary: '领导审定当前版本（审定后冻结，不能再修改）', params: ReportParams, body: NoteBody.nullish(), response: { 200: ReportDetail } } },
     async (request) => approveReport(ctx, actorOf(request), request.params.id, request.body?.note),
   );
 
   app.post(
     '/api/reports/:id/submit',
-    { config: { access: 'report.write' }, schema: { tags, summary: '报送上级（仅已审定的报告；按模板在台账中登记报送记录，附报告正文）', params: ReportParams, body: NoteBody.optional(), response: { 200: ReportDetail } } },
+    { config: { access: 'report.write' }, schema: { tags, summary: '报送上级（仅已审定的报告；按模板在台账中登记报送记录，附报告正文）', params: ReportParams, body: NoteBody.nullish(), response: { 200: ReportDetail } } },
     async (request) => submitReport(ctx, actorOf(request), request.params.id, request.body?.note),
   );
 

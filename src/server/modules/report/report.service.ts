@@ -53,9 +53,9 @@ export async function createReport(ctx: AppContext, actor: Actor, input: CreateR
 }
 
 /** A version of a draft with its generation: what it reads, its edits, provenance and left-out sentences. */
-export async function loadVersion(ctx: AppContext, draft: DraftRow, n = Number(draft.current_version)) {
+export async function loadVersion(ctx: AppContext, draft: DraftRow, n = Number(draft.current_version), field = 'version') {
   const version = await getVersion(ctx.db, draft.id, n);
-  if (!version) throw new AppError(404, 'NOT_FOUND', `报告没有第${n}版`, 'version');
+  if (!version) throw new AppError(404, 'NOT_FOUND', `报告没有第${n}版`, field);
   const generation = await getGeneration(ctx.db, draft.id, Number(version.generation));
   if (!generation) throw new Error(`report ${draft.id} version ${n} lacks generation ${version.generation}`);
   return { version, generated: readGeneration(generation), document: fromJson<DraftDocument>(version.document), edits: fromJson<Edits>(version.edits) };
@@ -78,7 +78,7 @@ export async function getReport(ctx: AppContext, actor: Actor, id: string, n?: n
 
 export async function getReportVersion(ctx: AppContext, actor: Actor, id: string, n: number) {
   const draft = await draftInScope(ctx, actor, id);
-  const { version, generated, document, edits } = await loadVersion(ctx, draft, n);
+  const { version, generated, document, edits } = await loadVersion(ctx, draft, n, 'n');
   const meta = (await versionList(ctx.db, draft.id)).find((v) => Number(v.n) === n)!;
   return { ...presentVersionMeta(meta), document: presentDocument(document, edits), provenance: presentProvenanceOf(document, generated.provenance), omitted: presentOmitted(generated.omitted), generation: Number(version.generation) };
 }

@@ -11,10 +11,10 @@ import { AppError, conflict, unprocessable } from '../../platform/errors.ts';
 import { auditedWrite, type AuditInput } from '../audit/audit.repository.ts';
 import { packOf } from '../compliance/compliance.access.ts';
 import { getOrg } from '../org/org.repository.ts';
-import { assertOpen, draftInScope } from './report.access.ts';
+import { assertOpen, changedMeanwhile, draftInScope } from './report.access.ts';
 import { generate, generationRow } from './report.generate.ts';
 import type { DraftRow } from './report.repository.ts';
-import { insertGeneration, insertVersion, lastGeneration, updateDraft } from './report.repository.ts';
+import { draftStatus, insertGeneration, insertVersion, lastGeneration, updateDraftFrom } from './report.repository.ts';
 import { getReport, loadVersion } from './report.service.ts';
 
 // Changing a draft: an edited paragraph, a regeneration from the ledger as it is now, approval.
@@ -33,9 +33,11 @@ async function writeVersion(
   const n = Number(draft.current_version) + 1;
   const at = nowIso();
   await auditedWrite(ctx, actor, async (trx) => {
+    // Claim version n first: a concurrent edit, regeneration or approval made since the draft was read wins.
+    const moved = await updateDraftFrom(trx, draft.id, { status: 'draft', version: n - 1 }, { current_version: n, updated_at: at, ...(v.title ? { title: v.title } : {}) });
+    if (moved !== 1) throw changedMeanwhile(await draftStatus(trx, draft.id));
     await before?.(trx);
     await insertVersion(trx, { draft_id: draft.id, n, generation: v.generation, edits: toJson(v.edits), document: toJson(v.document), note: v.note, created_by: actor.userId || null, created_at: at });
-    await updateDraft(trx, draft.id, { current_version: n, updated_at: at, ...(v.title ? { title: v.title } : {}) });
     return { result: null, audit: { targetType: 'report', targetId: draft.id, orgId: draft.org_id, ...audit, summary: { title: v.title ?? draft.title, version: n, ...audit.summary } } };
   });
 }
@@ -113,7 +115,11 @@ export async function approveReport(ctx: AppContext, actor: Actor, id: string, n
   if (problem) throw problem;
   const at = nowIso();
   await auditedWrite(ctx, actor, async (trx) => {
-    await updateDraft(trx, draft.id, { status: 'approved', approved_by: actor.userId || null, approved_at: at, approved_version: Number(draft.current_version), updated_at: at });
+    // The version the leader read and signed off, and no other: an edit made meanwhile refuses the approval.
+    const moved = await updateDraftFrom(trx, draft.id, { status: 'draft', version: Number(draft.current_version) }, {
+      status: 'approved', approved_by: actor.userId || null, approved_at: at, approved_version: Number(draft.current_version), updated_at: at,
+    });
+    if (moved !== 1) throw changedMeanwhile(await draftStatus(trx, draft.id));
     const summary = { title: draft.title, version: Number(draft.current_version), note: note ?? null };
     return { result: null, audit: { action: 'report.approve', targetType: 'report', targetId: draft.id, orgId: draft.org_id, summary } };
   });
