@@ -46,9 +46,31 @@ function filtered(db: Executor, f: RecordFilter) {
   return q;
 }
 
+/** Every matching record, counted (the export's audit entry states how many rows it wrote). */
 export async function countRecords(db: Executor, dialect: Dialect, f: RecordFilter): Promise<number> {
   const [row] = await executePlanned(db, dialect, filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')), countPlan(f));
   return Number(row?.n ?? 0);
+}
+
+/** How far the list counts: beyond it the list says "more than 10000" instead of counting on. */
+export const LIST_COUNT_CAP = 10_000;
+
+/**
+ * The list's total, counted up to `cap`: a count over at most `cap + 1` matching rows, so that the
+ * whole tree's million records cost no more to count than ten thousand. `capped` says there are
+ * more than `cap` (and `total` is then `cap`).
+ */
+export async function countRecordsCapped(db: Executor, dialect: Dialect, f: RecordFilter, cap = LIST_COUNT_CAP): Promise<{ total: number; capped: boolean }> {
+  const first = filtered(db, f).select(sql<number>`1`.as('one')).limit(cap + 1).as('first');
+  const [row] = await executePlanned(db, dialect, db.selectFrom(first).select((eb) => eb.fn.countAll<number>().as('n')), countPlan(f));
+  const n = Number(row?.n ?? 0);
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+/** An upper bound of the record table's rows, read off the end of the rowid b-tree (SQLite only). */
+export async function sqliteTableRows(db: Executor): Promise<number> {
+  const { rows } = await sql<{ n: number | null }>`select max(rowid) as n from record`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 export interface RecordPage {
@@ -60,9 +82,9 @@ export interface RecordPage {
 
 /**
  * One page of records; ties broken by creation time and id so that pages never overlap. `total` (the
- * count of the same filter) tells the SQLite plan how many rows there are to sort.
+ * count of the same filter, capped or not) tells the SQLite plan how many rows there are to sort.
  */
-export function listRecordRows(db: Executor, dialect: Dialect, f: RecordFilter, page: RecordPage, total: number): Promise<RecordRow[]> {
+export async function listRecordRows(db: Executor, dialect: Dialect, f: RecordFilter, page: RecordPage, total: number): Promise<RecordRow[]> {
   const base = filtered(db, f);
   const q = page.sort === 'org' ? base.innerJoin('org', 'org.id', 'record.org_id') : base;
   // An expression rather than the column, so that no index can drive the order (see broadSearch).
@@ -74,7 +96,9 @@ export function listRecordRows(db: Executor, dialect: Dialect, f: RecordFilter, 
     .orderBy('record.id', page.order)
     .limit(page.limit)
     .offset(page.offset);
-  return executePlanned(db, dialect, query, pagePlan(f, page, total));
+  // The plan weighs the matches against the table's size only where it has a choice to make.
+  const tableRows = dialect === 'sqlite' && 'ids' in f.orgs && page.sort === 'occurredOn' ? await sqliteTableRows(db) : 0;
+  return executePlanned(db, dialect, query, pagePlan(f, page, { total, tableRows }));
 }
 
 /**

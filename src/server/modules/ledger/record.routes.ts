@@ -1,9 +1,8 @@
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/guard.ts';
-import { listOf } from '../../platform/listQuery.ts';
 import { IdParams } from '../org/org.schema.ts';
-import { CreateRecordBody, RecordDto, RecordListQuery, UpdateRecordBody } from './record.schema.ts';
+import { CreateRecordBody, RecordDto, RecordList, RecordListQuery, UpdateRecordBody } from './record.schema.ts';
 import { createRecord, editRecord, getRecord, listRecords, setDeleted } from './record.service.ts';
 
 const tags = ['ledger'];
@@ -13,7 +12,7 @@ export async function recordRoutes(app: App, ctx: AppContext): Promise<void> {
     '/api/records',
     {
       config: { access: 'ledger.read' },
-      schema: { tags, summary: '台账记录列表（管辖范围内，可按类型、组织、日期、关键词筛选）', querystring: RecordListQuery, response: { 200: listOf(RecordDto) } },
+      schema: { tags, summary: '台账记录列表（管辖范围内，可按类型、组织、日期、关键词筛选）', querystring: RecordListQuery, response: { 200: RecordList } },
     },
     async (request) => listRecords(ctx, actorOf(request), request.query),
   );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../../core/ledger/dates.ts';
 import { PackId } from '../../../core/pack/schema.ts';
-import { listQuery } from '../../platform/listQuery.ts';
+import { listOf, listQuery } from '../../platform/listQuery.ts';
 
 /** Records keep one short title; the details live in the pack-defined fields. */
 export const TITLE_MAX = 200;
@@ -43,6 +43,11 @@ export const RecordDto = z.object({
   deletedAt: z.string().nullable().describe('删除时间'),
 });
 export type RecordOut = z.infer<typeof RecordDto>;
+
+/** The list: `total` is counted up to 10000; past it `totalCapped` is true and `total` is 10000. */
+export const RecordList = listOf(RecordDto).extend({
+  totalCapped: z.boolean().optional().describe('为 true 时记录超过 total 条（计数到 10000 为止），total 为计数上限'),
+});
 export type FieldDisplayValue = z.infer<typeof FieldDisplay>;
 
 /** The list's filters, shared by the list and the Excel export. */

@@ -7,7 +7,7 @@ import { auditedWrite } from '../audit/audit.repository.ts';
 import { orgInScope } from '../org/org.access.ts';
 import { checkedFields, packOf, recordInScope, recordTypeOf, writableOrg } from './record.access.ts';
 import { fieldsOf, presentRecord, referencedIds } from './record.presenter.ts';
-import { countRecords, listRecordRows, type OrgFilter, type RecordFilter } from './record.query.ts';
+import { countRecordsCapped, listRecordRows, type OrgFilter, type RecordFilter } from './record.query.ts';
 import { insertRecords, resolveNames, setRecordDeleted, updateRecord } from './record.repository.ts';
 import { orgFilterFor } from './recordScope.ts';
 import type { CreateRecordInput, RecordFilterInput, RecordListQueryInput, RecordOut, UpdateRecordInput } from './record.schema.ts';
@@ -40,13 +40,17 @@ export async function presentRows(ctx: AppContext, rows: readonly RecordRow[]): 
   return rows.map((row) => presentRecord(ctx.packs, row, names));
 }
 
-export async function listRecords(ctx: AppContext, actor: Actor, query: RecordListQueryInput): Promise<{ items: RecordOut[]; total: number }> {
+/**
+ * One page of the list and its total. The total is counted up to LIST_COUNT_CAP: past it the answer
+ * says `totalCapped` (and the page still comes, however far it lies).
+ */
+export async function listRecords(ctx: AppContext, actor: Actor, query: RecordListQueryInput): Promise<{ items: RecordOut[]; total: number; totalCapped?: boolean }> {
   const filter = await recordFilter(ctx, actor, query);
   const { limit, offset } = pageOf(query);
-  const total = await countRecords(ctx.db, ctx.dialect, filter);
+  const { total, capped } = await countRecordsCapped(ctx.db, ctx.dialect, filter);
   // Past the last match there is nothing to fetch.
-  const rows = offset < total ? await listRecordRows(ctx.db, ctx.dialect, filter, { sort: query.sort, order: query.order, limit, offset }, total) : [];
-  return { items: await presentRows(ctx, rows), total };
+  const rows = capped || offset < total ? await listRecordRows(ctx.db, ctx.dialect, filter, { sort: query.sort, order: query.order, limit, offset }, total) : [];
+  return { items: await presentRows(ctx, rows), total, ...(capped ? { totalCapped: true } : {}) };
 }
 
 export async function getRecord(ctx: AppContext, actor: Actor, id: string): Promise<RecordOut> {

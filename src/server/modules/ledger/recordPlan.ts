@@ -21,8 +21,28 @@ const INDEX = {
 /** An index to read through, or a plain table scan. */
 export type ReadPlan = { index: (typeof INDEX)[keyof typeof INDEX] } | { scan: true };
 
-/** Up to this many matching rows, sorting them beats walking the date index past other orgs' rows. */
-const SORT_SMALL_SET = 20_000;
+/**
+ * What reading an org set's newest records off the date index costs against gathering all its
+ * matches by org and sorting them, in index entries per row: measured on 1,000,000 records, an index
+ * entry passed costs about 0.09 µs, a row gathered and sorted 2.4 µs.
+ */
+const ENTRIES_PER_ROW = 25;
+
+/** How many rows match (the list's count, capped or not), and an upper bound of the table's rows. */
+export interface PlanSizes {
+  total: number;
+  tableRows: number;
+}
+
+/**
+ * Whether to walk the date index (newest first) for an org set rather than gather its matches. The
+ * walk passes about (offset + limit) × tableRows / total entries when the matches are spread over
+ * the dates; gathering reads and sorts `total` rows. A small unit is gathered (the walk would pass
+ * most of the table to fill a page); a district's year, or a unit's first pages, are walked.
+ */
+function walkDateIndex(page: Pick<RecordPage, 'offset' | 'limit'>, { total, tableRows }: PlanSizes): boolean {
+  return (page.offset + page.limit) * tableRows < ENTRIES_PER_ROW * total * total;
+}
 
 /**
  * Whether a text search must look at most of the table anyway (no narrowing filter). Then sorting
@@ -49,13 +69,13 @@ export function countPlan(f: RecordFilter): ReadPlan {
   return f.includeDeleted ? withTombstones(f) : narrowest(f);
 }
 
-export function pagePlan(f: RecordFilter, page: Pick<RecordPage, 'sort'>, total: number): ReadPlan {
+export function pagePlan(f: RecordFilter, page: Pick<RecordPage, 'sort' | 'offset' | 'limit'>, sizes: PlanSizes): ReadPlan {
   if (broadSearch(f)) return { scan: true };
   if (f.includeDeleted) return withTombstones(f);
   if (page.sort === 'occurredOn') {
     // Newest first straight off an index; a small set is cheaper to gather by org and sort.
     if ('all' in f.orgs) return { index: f.typeId ? INDEX.type : INDEX.date };
-    return total <= SORT_SMALL_SET ? { index: INDEX.org } : { index: INDEX.date };
+    return walkDateIndex(page, sizes) ? { index: INDEX.date } : { index: INDEX.org };
   }
   // Other orders sort the matching rows: gather them as narrowly as the filter allows.
   if ('all' in f.orgs && !f.typeId && !f.from && !f.to) return { scan: true };
