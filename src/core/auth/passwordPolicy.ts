@@ -1,5 +1,5 @@
-/** The password and session policy. Defaults follow 等保三级 as issue #2 names them. */
-export interface SecurityPolicy {
+/** The numeric part of the security policy: each has bounds (POLICY_BOUNDS) and a 等保三级 default. */
+export interface NumericPolicy {
   passwordMinLength: number;
   /** Of: lower case, upper case, digits, other characters. */
   passwordMinClasses: number;
@@ -12,7 +12,22 @@ export interface SecurityPolicy {
   lockoutMinutes: number;
   idleTimeoutMinutes: number;
   absoluteSessionHours: number;
+  /** Days the audit log is kept at least; never below 180 (网络安全法 Art. 21: six months). */
+  auditRetentionDays: number;
 }
+
+/** The password, session and administrator policy. Defaults follow 等保三级 as issue #2 names them. */
+export interface SecurityPolicy extends NumericPolicy {
+  /**
+   * CIDRs (IPv4 or IPv6; a bare address is one host) from which the three administrators may log
+   * in and use the system. Empty: no restriction.
+   */
+  adminIpAllowlist: string[];
+  /** When set, an administrator without a second factor (TOTP) must enrol before anything else. */
+  requireAdminMfa: boolean;
+}
+
+export type NumericPolicyKey = keyof NumericPolicy;
 
 export const DEFAULT_POLICY: SecurityPolicy = {
   passwordMinLength: 8,
@@ -24,10 +39,13 @@ export const DEFAULT_POLICY: SecurityPolicy = {
   lockoutMinutes: 15,
   idleTimeoutMinutes: 30,
   absoluteSessionHours: 8,
+  auditRetentionDays: 180,
+  adminIpAllowlist: [],
+  requireAdminMfa: false,
 };
 
 /** Bounds an administrator may set: nothing weaker than a sensible floor. */
-export const POLICY_BOUNDS: Record<keyof SecurityPolicy, [number, number]> = {
+export const POLICY_BOUNDS: Record<NumericPolicyKey, [number, number]> = {
   passwordMinLength: [8, 64],
   passwordMinClasses: [1, 4],
   passwordMaxLength: [16, 128],
@@ -37,7 +55,10 @@ export const POLICY_BOUNDS: Record<keyof SecurityPolicy, [number, number]> = {
   lockoutMinutes: [1, 1440],
   idleTimeoutMinutes: [5, 480],
   absoluteSessionHours: [1, 24],
+  auditRetentionDays: [180, 3650],
 };
+
+export const NUMERIC_POLICY_KEYS = Object.keys(POLICY_BOUNDS) as NumericPolicyKey[];
 
 export interface PasswordProblem {
   code: 'TOO_SHORT' | 'TOO_LONG' | 'TOO_FEW_CLASSES' | 'CONTAINS_USERNAME' | 'COMMON' | 'WHITESPACE_ONLY';

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { can, type Permission } from '../../core/auth/roles.ts';
+import { can, isAdminRole, type Permission } from '../../core/auth/roles.ts';
 import { recordAudit } from '../modules/audit/audit.repository.ts';
 import type { AppContext, Actor } from './context.ts';
 import { AppError, forbidden, unauthorized } from './errors.ts';
+import { adminIpAllowed, normalizeIp } from './ipAllowlist.ts';
 import { loadSession, readSessionToken, type LoadedSession } from './session.ts';
 import { policyCache } from './policyCache.ts';
 
@@ -65,6 +66,18 @@ async function guard(app: FastifyInstance, opts: { ctx: AppContext }): Promise<v
     const session = request.session;
     if (!session) {
       throw expired ? new AppError(401, 'SESSION_EXPIRED', '会话已超时，请重新登录') : unauthorized();
+    }
+    // SEC-12: an administrator's session is only good from the allowlisted networks.
+    if (session.actor.roles.some(isAdminRole)) {
+      const policy = await policyCache.get(ctx.db);
+      if (!adminIpAllowed(policy.adminIpAllowlist, request.ip)) {
+        await recordAudit(ctx, session.actor, {
+          action: 'authz.ip_denied',
+          result: 'denied',
+          summary: { ip: normalizeIp(request.ip), method: request.method, route: request.routeOptions.url },
+        });
+        throw forbidden('管理员账号不允许从当前网络地址登录或操作，请在安全管理员指定的网络内使用', 'IP_NOT_ALLOWED');
+      }
     }
     // CSRF: a state-changing request must echo the session's token, which a cross-site page cannot read.
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {

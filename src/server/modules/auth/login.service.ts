@@ -1,12 +1,16 @@
 import type { SecurityPolicy } from '../../../core/auth/passwordPolicy.ts';
+import { isAdminRole } from '../../../core/auth/roles.ts';
 import { now, nowIso } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/crypto.ts';
 import { AppError, unprocessable } from '../../platform/errors.ts';
+import { adminIpAllowed, normalizeIp } from '../../platform/ipAllowlist.ts';
 import { createSession } from '../../platform/session.ts';
 import { appendAudit, recordAudit } from '../audit/audit.repository.ts';
 import { assertAcceptablePassword, storePassword } from './password.ts';
 import { findUserByUsername, normalizeUsername } from './user.repository.ts';
+
+export const IP_NOT_ALLOWED = () => new AppError(403, 'IP_NOT_ALLOWED', '管理员账号不允许从当前网络地址登录或操作，请在安全管理员指定的网络内使用');
 
 // One message for unknown users, wrong passwords and disabled accounts: no user enumeration.
 const BAD_CREDENTIALS = () => new AppError(401, 'BAD_CREDENTIALS', '用户名或密码错误');
@@ -67,6 +71,17 @@ export async function login(ctx: AppContext, policy: SecurityPolicy, input: Logi
       }
     });
     throw BAD_CREDENTIALS();
+  }
+  // SEC-12: the three administrators only from the allowlisted networks. Checked after the password,
+  // so that the answer tells a stranger nothing; not counted as a failure.
+  if (policy.adminIpAllowlist.length > 0 && !adminIpAllowed(policy.adminIpAllowlist, input.ip)) {
+    const roles = await ctx.db.selectFrom('user_role').select('role').where('user_id', '=', user.id).execute();
+    if (roles.some((r) => isAdminRole(r.role))) {
+      await recordAudit(ctx, actor, {
+        action: 'auth.ip_denied', result: 'denied', targetType: 'user', targetId: user.id, summary: { ip: input.ip ? normalizeIp(input.ip) : null },
+      });
+      throw IP_NOT_ALLOWED();
+    }
   }
   // A fresh session id at every login (no fixation); the old cookie, if any, stays dead.
   const session = await createSession(ctx.db, { userId: user.id, policy, ip: input.ip, userAgent: input.userAgent });

@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Flex, Form, InputNumber, Popconfirm, Row, Skeleton } from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, InputNumber, Popconfirm, Row, Select, Skeleton, Switch } from 'antd';
 import { useEffect } from 'react';
-import { DEFAULT_POLICY, POLICY_BOUNDS, type SecurityPolicy } from '../../../core/auth/passwordPolicy.ts';
+import { DEFAULT_POLICY, NUMERIC_POLICY_KEYS, POLICY_BOUNDS, type SecurityPolicy } from '../../../core/auth/passwordPolicy.ts';
 import { api } from '../../http/client.ts';
 import { SESSION_KEY, useCan } from '../../auth/session.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { POLICY_KEY, useSecurityPolicy } from '../../components/password/usePasswordPolicy.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useApiMutation } from '../../components/useApiMutation.ts';
-import { POLICY_SECTIONS } from './policyFields.ts';
+import { ADMIN_ACCESS_HELP, POLICY_SECTIONS } from './policyFields.ts';
 import { PolicyView } from './PolicyView.tsx';
 
 /** The password, lockout and session policy: edited by the security administrator, read by the system administrator. */
@@ -33,7 +33,7 @@ export default function SecurityPolicyPage() {
 
   return (
     <>
-      <PageHeader title="安全策略" description="密码、登录锁定和会话超时的规则。默认值符合网络安全等级保护第三级的要求，只能调严或在允许范围内调整。" />
+      <PageHeader title="安全策略" description="密码、登录锁定、会话超时、审计日志保存期限和管理员访问的规则。默认值符合网络安全等级保护第三级的要求，只能调严或在允许范围内调整。" />
       {canEdit ? null : <Alert type="info" showIcon title="安全策略由安全管理员设置，此处仅供查看。" style={{ marginBottom: 16 }} />}
       {!policy.data ? (
         <Card>
@@ -67,6 +67,16 @@ export default function SecurityPolicyPage() {
                 </Card>
               </Col>
             ))}
+            <Col xs={24} lg={12}>
+              <Card title="管理员访问" size="small" style={{ height: '100%' }}>
+                <Form.Item name="adminIpAllowlist" label="允许三员登录的地址或网段" extra={ADMIN_ACCESS_HELP.adminIpAllowlist}>
+                  <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', ' ', ';']} placeholder="输入后按回车，例如 10.0.0.0/8" style={{ width: '100%' }} />
+                </Form.Item>
+                <Form.Item name="requireAdminMfa" label="三员必须使用双因素认证" valuePropName="checked" extra={ADMIN_ACCESS_HELP.requireAdminMfa}>
+                  <Switch checkedChildren="开启" unCheckedChildren="关闭" />
+                </Form.Item>
+              </Card>
+            </Col>
           </Row>
           <Flex wrap gap={8} style={{ marginTop: 16 }}>
             <Button type="primary" htmlType="submit" loading={save.isPending}>
@@ -74,10 +84,10 @@ export default function SecurityPolicyPage() {
             </Button>
             <Popconfirm
               title="恢复为等保三级默认值？"
-              description="表单将填入默认值，点击“保存”后生效。"
+              description="数值类规则将填入默认值（管理员访问设置保持不变），点击“保存”后生效。"
               okText="恢复"
               cancelText="取消"
-              onConfirm={() => form.setFieldsValue(DEFAULT_POLICY)}
+              onConfirm={() => form.setFieldsValue(Object.fromEntries(NUMERIC_POLICY_KEYS.map((k) => [k, DEFAULT_POLICY[k]])))}
             >
               <Button>等保三级默认值</Button>
             </Popconfirm>

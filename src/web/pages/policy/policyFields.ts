@@ -1,7 +1,7 @@
-import type { SecurityPolicy } from '../../../core/auth/passwordPolicy.ts';
+import type { NumericPolicyKey } from '../../../core/auth/passwordPolicy.ts';
 
 export interface PolicyField {
-  key: keyof SecurityPolicy;
+  key: NumericPolicyKey;
   label: string;
   unit?: string;
   help: string;
@@ -43,4 +43,15 @@ export const POLICY_SECTIONS: PolicySection[] = [
       { key: 'absoluteSessionHours', label: '会话最长有效期', unit: '小时', help: '无论是否有操作，登录超过此时长须重新登录。' },
     ],
   },
+  {
+    title: '审计日志',
+    fields: [
+      { key: 'auditRetentionDays', label: '保存期限', unit: '天', help: '网络安全法要求网络日志至少保存六个月，不能少于180天；系统不删除保存期限内的审计记录。' },
+    ],
+  },
 ];
+
+export const ADMIN_ACCESS_HELP = {
+  adminIpAllowlist: '系统管理员、安全管理员、审计管理员只能从这些地址或网段登录和操作，例如 10.0.0.0/8、192.168.1.5；留空表示不限制。业务用户不受影响。',
+  requireAdminMfa: '开启后，三员登录须在密码之后输入手机验证器（如 FreeOTP、Microsoft Authenticator）生成的动态验证码；尚未绑定的管理员登录后须先完成绑定。等保三级要求管理员采用两种以上鉴别技术，建议开启。',
+};
