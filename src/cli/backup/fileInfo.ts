@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import { isTarHeader } from './tar.ts';
 
 /**
  * Size and SM3 digest of a file, read as a stream (a database backup may be larger than memory).
@@ -12,16 +13,20 @@ export async function fileInfo(file: string): Promise<{ bytes: number; sm3: stri
   return { bytes: fs.statSync(file).size, sm3: hash.digest('hex') };
 }
 
-/** What a backup file is, from its first bytes. */
-export function backupKind(file: string): 'sqlite' | 'pg_dump' | 'unknown' {
-  const head = Buffer.alloc(16);
+/**
+ * What a backup file is, from its first bytes: a backup archive (database and evidence files, see
+ * archive.ts), or a bare database as backups before the archive were.
+ */
+export function backupKind(file: string): 'archive' | 'sqlite' | 'pg_dump' | 'unknown' {
+  const head = Buffer.alloc(512);
   const fd = fs.openSync(file, 'r');
   try {
-    fs.readSync(fd, head, 0, 16, 0);
+    fs.readSync(fd, head, 0, 512, 0);
   } finally {
     fs.closeSync(fd);
   }
-  if (head.toString('latin1') === 'SQLite format 3\0') return 'sqlite';
+  if (isTarHeader(head)) return 'archive';
+  if (head.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') return 'sqlite';
   // pg_dump's custom format starts with "PGDMP".
   if (head.subarray(0, 5).toString('latin1') === 'PGDMP') return 'pg_dump';
   return 'unknown';

@@ -9,8 +9,48 @@ import { loadConfig } from '../../server/config.ts';
 import { createAppContext } from '../../server/platform/context.ts';
 import { recordAudit } from '../../server/modules/audit/audit.repository.ts';
 import { systemActor } from '../../server/platform/context.ts';
+import { buildApp } from '../../server/app.ts';
+import { fileStore } from '../../server/modules/ledger/attachment.store.ts';
+import { sm3 } from '../../server/platform/crypto.ts';
+import { pdfBytes } from '../../../test/support/evidenceFiles.ts';
+import { multipartFile } from '../../../test/support/orgFixtures.ts';
+import { type Client, loggedIn, shippedPacks } from '../../../test/support/testApp.ts';
+import { dumpPostgres } from '../backup/postgres.ts';
+import { backupSqlite } from '../backup/sqlite.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/lvzhi.mjs');
+const CLERK_PASSWORD = 'Strong#2026pw';
+
+/** The app over a sandbox's database and data dir, with the clerk logged in (as the browser would be). */
+async function clerkOn(box: CliSandbox): Promise<{ client: Client; close(): Promise<void> }> {
+  const handle = box.open();
+  const { app } = await buildApp({ handle, config: { ...loadConfig(box.env), webDir: null, reminderIntervalSeconds: 0 }, masterKey: Buffer.alloc(32, 1), logger: false, packs: shippedPacks() });
+  await app.ready();
+  const client = await loggedIn(app, 'clerk1', CLERK_PASSWORD);
+  return { client, close: async () => { await app.close(); await handle.close(); } };
+}
+
+/** The SM3s of the sandbox's attachments (the demo has evidence files of its own). */
+async function attachmentHashes(box: CliSandbox): Promise<string[]> {
+  const handle = box.open();
+  try {
+    return (await handle.db.selectFrom('attachment').select('sm3').distinct().execute()).map((r) => r.sm3).sort();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Uploads an evidence file through the API as the clerk; its id. */
+async function uploadEvidence(box: CliSandbox, content: Buffer, filename: string): Promise<string> {
+  const app = await clerkOn(box);
+  try {
+    const res = await app.client.request({ method: 'POST', url: '/api/attachments', ...multipartFile({ filename, content, contentType: 'application/pdf' }) });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().id as string;
+  } finally {
+    await app.close();
+  }
+}
 
 async function snapshot(box: CliSandbox) {
   const handle = box.open();
@@ -31,23 +71,41 @@ describeEachDialect('lvzhi backup and restore', (dialect) => {
     file = path.join(source.dataDir, 'backup.bin');
     expect((await source.run('demo', '--password', 'Sample#2026pw')).code).toBe(0);
     expect((await source.run('user', 'create', '--username', 'sysadm', '--password', 'Strong#2026pw', '--role', 'sysadmin', '--org', 'root')).code).toBe(0);
+    expect((await source.run('user', 'create', '--username', 'clerk1', '--password', CLERK_PASSWORD, '--role', 'clerk', '--org', 'root', '--no-must-change')).code).toBe(0);
   });
   afterEach(async () => {
     await source.dispose();
     await target.dispose();
   });
 
-  it('backup then restore into an empty database gives identical data, plus the restore\'s audit entry', async () => {
+  it('backup then restore into an empty database gives identical data and evidence, plus the restore\'s audit entry', async () => {
+    const evidence = pdfBytes('会议纪要');
+    const attachmentId = await uploadEvidence(source, evidence, '会议纪要.pdf');
+    const hashes = await attachmentHashes(source);
+    expect(hashes).toContain(sm3(evidence));
     const backup = await source.run('backup', file);
+    expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
-    expect(backup.stdout).toMatch(new RegExp(`^backup written: ${file} \\(\\d+\\.\\d (KiB|MiB), SM3 [0-9a-f]{64}\\)\\n$`));
+    expect(backup.stdout).toMatch(new RegExp(`^backup written: ${file} \\(\\d+\\.\\d (KiB|MiB), SM3 [0-9a-f]{64}\\)\\nholds the database and ${hashes.length} evidence file\\(s\\) \\(\\d+ B\\)\\n$`));
     const before = await snapshot(source);
 
     const restore = await target.run('restore', file);
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
+    expect(restore.stdout).toContain(`evidence files: ${hashes.length} restored (`);
+    for (const hash of hashes) expect(fs.existsSync(fileStore(target.dataDir).pathOf(hash)), hash).toBe(true);
     expect(restore.stdout).toContain(`audit log OK: ${before.audit_log!.length} entries`);
     const after = await snapshot(target);
+
+    // The evidence downloads again from the restored installation, checked against its SM3.
+    const app = await clerkOn(target);
+    try {
+      const download = await app.client.get(`/api/attachments/${attachmentId}`);
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload).toEqual(evidence);
+    } finally {
+      await app.close();
+    }
 
     expect(Object.keys(after)).toEqual(Object.keys(before));
     for (const table of Object.keys(before).filter((t) => t !== 'audit_log')) expect(after[table], table).toEqual(before[table]);
@@ -118,7 +176,58 @@ describeEachDialect('lvzhi backup and restore', (dialect) => {
     fs.writeFileSync(junk, 'not a backup at all');
     const { code, stderr } = await target.run('restore', junk);
     expect(code).toBe(1);
-    expect(stderr).toBe(`lvzhi: ${junk} is neither a SQLite database nor a pg_dump custom-format archive\n`);
+    expect(stderr).toBe(`lvzhi: ${junk} is not an lvzhi backup: neither a backup archive, a SQLite database nor a pg_dump custom-format archive\n`);
+  });
+
+  it('restore refuses an archive whose evidence file does not match its SM3, and changes nothing', async () => {
+    const evidence = pdfBytes('签到表');
+    await uploadEvidence(source, evidence, '签到表.pdf');
+    expect((await source.run('backup', file)).code).toBe(0);
+    // Change one byte inside the evidence file's content in the archive (its header stays valid).
+    const bytes = fs.readFileSync(file);
+    const at = bytes.indexOf(evidence);
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 20]! ^= 1;
+    fs.writeFileSync(file, bytes);
+    const { code, stderr } = await target.run('restore', file);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/is damaged: evidence file files\/[0-9a-f]{2}\/[0-9a-f]{64} does not match its SM3\n$/);
+    expect(fs.existsSync(path.join(target.dataDir, 'files'))).toBe(false);
+    expect(fs.readdirSync(target.dataDir).filter((f) => f.startsWith('restore-'))).toEqual([]);
+    if (dialect === 'sqlite') expect(fs.existsSync(path.join(target.dataDir, 'lvzhi.db'))).toBe(false);
+  });
+
+  it('backs up what it can when an evidence file is missing or damaged, naming them', async () => {
+    const kept = pdfBytes('保留');
+    await uploadEvidence(source, kept, '保留.pdf');
+    await uploadEvidence(source, pdfBytes('丢失'), '丢失.pdf');
+    await uploadEvidence(source, pdfBytes('损坏'), '损坏.pdf');
+    const store = fileStore(source.dataDir);
+    const lost = sm3(pdfBytes('丢失'));
+    const broken = sm3(pdfBytes('损坏'));
+    fs.rmSync(store.pathOf(lost));
+    fs.writeFileSync(store.pathOf(broken), 'changed');
+    const intact = (await attachmentHashes(source)).filter((h) => h !== lost && h !== broken);
+    const backup = await source.run('backup', file, '--json');
+    expect(backup.code).toBe(0);
+    expect(JSON.parse(backup.stdout)).toMatchObject({ files: intact.length, missing: [lost], damaged: [broken] });
+    expect(backup.stderr).toContain(`1 evidence file(s) missing from the data dir, not in the backup: ${lost}`);
+    expect(backup.stderr).toContain(`1 evidence file(s) no longer match their SM3, left out of the backup: ${broken}`);
+
+    const restore = await target.run('restore', file, '--json');
+    expect(restore.code).toBe(0);
+    expect(JSON.parse(restore.stdout)).toMatchObject({ files: intact.length, filesMissing: [lost, broken].sort() });
+    expect(restore.stderr).toContain('2 attachment(s) have no evidence file');
+    expect(fs.readFileSync(fileStore(target.dataDir).pathOf(sm3(kept)))).toEqual(kept);
+  });
+
+  it('still restores a bare database file (a backup from before evidence files were included)', async () => {
+    const bare = path.join(source.dataDir, 'bare.bin');
+    if (dialect === 'sqlite') await backupSqlite(path.join(source.dataDir, 'lvzhi.db'), bare);
+    else await dumpPostgres(source.env.DATABASE_URL!, bare, source.env);
+    const restore = await target.run('restore', bare);
+    expect(restore.code).toBe(0);
+    expect(restore.stdout).toContain('evidence files: none in this backup (a database file only)');
   });
 
   it('backup does not overwrite an existing file unless forced', async () => {
