@@ -10,6 +10,7 @@ import { notificationPages } from '../pages/notifications/index.tsx';
 import { orgPages } from '../pages/org/index.tsx';
 import { peoplePages } from '../pages/people/index.tsx';
 import { policyPages } from '../pages/policy/index.tsx';
+import { reportPages } from '../pages/report/index.tsx';
 import type { ModulePage } from './moduleTypes.ts';
 
 /** Every page of the signed-in app. A new module adds its pages here; the menu and routes follow. */
@@ -21,6 +22,7 @@ export const PAGES: readonly ModulePage[] = [
   ...dutyPages,
   ...ledgerPages,
   ...compliancePages,
+  ...reportPages,
   ...accountPages,
   ...policyPages,
   ...auditPages,

@@ -1,0 +1,19 @@
+import { FileTextOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import { REPORT_GROUP } from '../../app/menuGroups.ts';
+import type { ModulePage } from '../../app/moduleTypes.ts';
+
+/**
+ * 报告: drafts written from the ledger (list, then the editor in the official layout), report
+ * templates (the pack's and old reports imported as templates), and the superior's view of which
+ * units have submitted their reports.
+ */
+export const reportPages: ModulePage[] = [
+  {
+    path: 'reports',
+    component: lazy(() => import('./ReportListPage.tsx')),
+    permission: 'report.read',
+    menu: { label: '工作报告', icon: <FileTextOutlined />, group: REPORT_GROUP, order: 10 },
+  },
+  { path: 'reports/:id', component: lazy(() => import('./ReportEditorPage.tsx')), permission: 'report.read' },
+];
