@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../../test/support/dialects.ts';
 import { accountIn } from '../../../../test/support/orgFixtures.ts';
@@ -141,6 +142,35 @@ describeEachDialect('reports: submitting upward', (dialect) => {
     expect(fromJson<{ kind: string }>(records[0]!.fields).kind).toBe('annual_report');
     const submits = await w.t.ctx.db.selectFrom('audit_log').select('action').where('target_id', '=', report.id).where('action', '=', 'report.submit').execute();
     expect(submits).toHaveLength(1);
+  });
+
+  it('a submission that fails half-way leaves no ledger record, no evidence row and the report approved', async () => {
+    const report = await annualDraft(w, w.orgs.library, w.libraryClerk);
+    await approved(w, report, w.libraryLeader);
+    const db = w.t.ctx.db;
+    // The last write of a submission is its audit entry: make it fail, after the record and file rows went in.
+    if (dialect === 'sqlite') {
+      await sql.raw(`CREATE TRIGGER fail_submit BEFORE INSERT ON audit_log WHEN NEW.action = 'report.submit' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`).execute(db);
+    } else {
+      await sql.raw(`CREATE FUNCTION fail_submit() RETURNS trigger AS $$ BEGIN IF NEW.action = 'report.submit' THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`).execute(db);
+      await sql.raw('CREATE TRIGGER fail_submit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION fail_submit()').execute(db);
+    }
+    const before = await reportSnapshot(w.t);
+    const files = async () => (await db.selectFrom('attachment').select('id').execute()).length;
+    const filesBefore = await files();
+    try {
+      const res = await w.libraryClerk.post(`/api/reports/${report.id}/submit`);
+      expect(res.statusCode).toBe(500);
+      expect(res.body).not.toContain('simulated');
+    } finally {
+      await sql.raw(dialect === 'sqlite' ? 'DROP TRIGGER fail_submit' : 'DROP TRIGGER fail_submit ON audit_log').execute(db);
+    }
+    expect(await reportSnapshot(w.t)).toBe(before);
+    expect(await files()).toBe(filesBefore);
+    expect((await w.libraryClerk.get(`/api/reports/${report.id}`)).json()).toMatchObject({ status: 'approved', submittedRecordId: null, submittedAt: null });
+    // Once the fault is gone the same submission goes through.
+    const retry = await w.libraryClerk.post(`/api/reports/${report.id}/submit`);
+    expect([retry.statusCode, retry.json().status]).toEqual([200, 'submitted']);
   });
 
   it('names the field of a bad submission body', async () => {
