@@ -55,7 +55,8 @@ export function ServerTable<T extends object>({ query, columns, params, onParams
           pageSize: params.pageSize,
           total: query.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => `共 ${total} 条`,
+          // A list that stops counting says so ("超过 10000 条"); its pager ends at the count.
+          showTotal: (total) => (query.data?.totalCapped ? `超过 ${total} 条` : `共 ${total} 条`),
           responsive: true,
         }}
       />

@@ -5,6 +5,8 @@ import type { OrgKind } from '../../core/org/kinds.ts';
 export interface ListResult<T> {
   items: T[];
   total: number;
+  /** Set by lists that count only so far (the ledger, to 10000): there are more than `total`. */
+  totalCapped?: boolean;
 }
 
 export type SortOrder = 'asc' | 'desc';
@@ -25,6 +27,8 @@ export interface SessionInfo {
   csrfToken: string | null;
   mustChangePassword: boolean;
   passwordExpired: boolean;
+  /** The policy requires this administrator's second factor and none is enrolled: enrolment first. */
+  mfaEnrolmentRequired?: boolean;
   idleTimeoutMinutes: number;
   /**
    * The password rules, for live hints. Not yet sent by the server; until it is, the hints use the

@@ -50,13 +50,13 @@ async function openAt(path: string) {
 }
 
 /** The ledger's API with a given list of records; the list answers whatever the filters. */
-function serve(roles: string[], items: LedgerRecord[]) {
+function serve(roles: string[], items: LedgerRecord[], counted: { total: number; totalCapped?: boolean } = { total: items.length }) {
   return mockFetch({
     'GET /api/auth/session': () => ({ body: session(roles) }),
     'GET /api/packs': () => ({ body: [{ id: 'ideology', name: PACK.name, version: '1', description: null, recordTypeCount: 2, ruleCount: 0 }] }),
     'GET /api/packs/ideology': () => ({ body: PACK }),
     'GET /api/orgs': () => ({ body: { items: [ORG], total: 1 } }),
-    'GET /api/records': () => ({ body: { items, total: items.length } }),
+    'GET /api/records': () => ({ body: { items, ...counted } }),
     'POST /api/records/r2/restore': () => ({ body: record({ id: 'r2' }) }),
   });
 }
@@ -108,6 +108,20 @@ describe('ledger record list', () => {
     expect(router!.state.location.search).toContain('typeId=topic_meeting');
     // With one type shown, the title column takes the type's own label.
     await waitFor(() => expect(pageText()).toContain('会议名称'));
+  });
+
+  it('gives the total, or "more than" it when the server stopped counting', async () => {
+    serve(['viewer'], [record({})], { total: 37 });
+    await openAt('/ledger');
+    await waitFor(() => expect(pageText()).toContain('共 37 条'));
+    rendered?.unmount();
+
+    serve(['viewer'], [record({})], { total: 10000, totalCapped: true });
+    await openAt('/ledger');
+    await waitFor(() => expect(pageText()).toContain('超过 10000 条'));
+    expect(pageText()).not.toContain('共 10000 条');
+    // The pager still offers the pages up to the count.
+    expect(document.querySelector('.ant-pagination-item-500')).not.toBeNull();
   });
 
   it('counts evidence and offers 恢复 on a deleted record', async () => {
