@@ -9,7 +9,7 @@ import { errorMessage } from '../../http/formErrors.ts';
 import { recordPath } from '../ledger/ledgerNav.ts';
 import { useCellRecords, type MatrixCell, type MatrixRule } from './api.ts';
 import { OverrideTag } from './ComplianceMatrix.tsx';
-import { ledgerListLink, ledgerListQuery, newRecordLink } from './links.ts';
+import { dateInPeriod, ledgerListLink, ledgerListQuery, newRecordLink } from './links.ts';
 import { cellSentence, daysLeftText, thresholdText, TONES, toneOf } from './status.ts';
 
 const PAGE_SIZE = 20;
@@ -60,7 +60,7 @@ export function CellDrawer({ org, packId, pack, today, pick, onClose, dueSoonDay
       destroyOnHidden
       extra={
         rule && cell && canWrite && cell.status !== 'not_applicable' && type ? (
-          <Link to={newRecordLink({ packId, typeId: rule.recordType, orgId: org.id })}>
+          <Link to={newRecordLink({ packId, typeId: rule.recordType, orgId: org.id, occurredOn: dateInPeriod(cell, today) })}>
             <Button type="primary" icon={<PlusOutlined />}>
               补录台账
             </Button>

@@ -106,7 +106,8 @@ describe('落实情况 page', () => {
     const link = [...document.querySelectorAll('a')].find((a) => a.textContent === '第一季度党组会')!;
     expect(link.getAttribute('href')).toBe('/ledger/r1');
     const add = [...document.querySelectorAll('a')].find((a) => a.textContent?.includes('补录台账'))!;
-    expect(add.getAttribute('href')).toBe('/ledger/new?packId=ideology&typeId=topic_meeting&orgId=root');
+    // A past quarter's record is dated on its last day, so that it counts toward that quarter.
+    expect(add.getAttribute('href')).toBe('/ledger/new?packId=ideology&typeId=topic_meeting&orgId=root&occurredOn=2026-06-30');
     expect(pageText()).toContain('补录时请把日期填在本周期内（2026-04-01 至 2026-06-30）');
   });
 

@@ -51,9 +51,19 @@ export function ledgerListQuery(t: LedgerListTarget): string {
 
 export const ledgerListLink = (t: LedgerListTarget): string => `${LIST_PATH}${ledgerListQuery(t)}`;
 
-/** The ledger's new-record form with type and org chosen. */
-export const newRecordLink = (t: { packId: string; typeId: string; orgId: string }): string =>
-  withParams(`${LIST_PATH}/new`, { packId: t.packId, typeId: t.typeId, orgId: t.orgId });
+/** The ledger's new-record form with type and org chosen, and the record's date when given. */
+export const newRecordLink = (t: { packId: string; typeId: string; orgId: string; occurredOn?: string }): string =>
+  withParams(`${LIST_PATH}/new`, { packId: t.packId, typeId: t.typeId, orgId: t.orgId, occurredOn: t.occurredOn });
+
+/**
+ * A date that makes a new record count toward a period: today while the period runs, the period's
+ * last day once it is over (补录 of a missed period), its first day before it begins. Dates are
+ * 'YYYY-MM-DD', so they compare as text.
+ */
+export function dateInPeriod(period: { from: string; to: string }, today: string): string {
+  if (today < period.from) return period.from;
+  return today > period.to ? period.to : today;
+}
 
 /** First and last day of a month 'YYYY-MM'. */
 export function monthRange(month: string): { from: string; to: string } {

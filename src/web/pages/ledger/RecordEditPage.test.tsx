@@ -6,7 +6,7 @@ import { AppProviders } from '../../app/App.tsx';
 import { PAGES } from '../../app/modules.ts';
 import { createQueryClient } from '../../app/queryClient.ts';
 import { createRoutes } from '../../app/routes.tsx';
-import { mockFetch, pageText, render, waitFor, type Rendered } from '../../testing/dom.tsx';
+import { findElement, mockFetch, pageText, render, waitFor, type Rendered } from '../../testing/dom.tsx';
 
 const SESSION = {
   authenticated: true, setupRequired: false, csrfToken: 'csrf', mustChangePassword: false, passwordExpired: false, idleTimeoutMinutes: 30,
@@ -81,5 +81,48 @@ describe('new record page', () => {
 
     await waitFor(() => expect(document.querySelector('#fields_platform_help')?.textContent).toBe('发现平台不能超过5个字'));
     expect(document.querySelector('#fields_measures_help')?.textContent).toBe('处置措施须为文本');
+  });
+
+  it('takes the date from the URL (补录 for a past period), and today when the URL has none or a wrong one', async () => {
+    const open = async (query: string) => {
+      const calls = mockFetch({
+        'GET /api/auth/session': () => ({ body: SESSION }),
+        'GET /api/packs': () => ({ body: [{ id: 'ideology', name: PACK.name, version: '1', description: null, recordTypeCount: 1, ruleCount: 0 }] }),
+        'GET /api/packs/ideology': () => ({ body: PACK }),
+        'GET /api/orgs': () => ({ body: { items: [ORG], total: 1 } }),
+        'POST /api/records': () => ({ status: 422, body: { error: { code: 'INVALID', message: '请检查', field: 'title' } } }),
+      });
+      const router = createMemoryRouter(createRoutes(PAGES), { initialEntries: [`/ledger/new?${query}`] });
+      rendered = await render(
+        <AppProviders queryClient={createQueryClient()}>
+          <RouterProvider router={router} />
+        </AppProviders>,
+      );
+      await waitFor(() => expect(pageText()).toContain('新增：舆情事件处置'));
+      const date = await findElement('input#occurredOn', () => true);
+      return { calls, date: date as HTMLInputElement };
+    };
+
+    const past = await open('typeId=opinion_event&orgId=root&occurredOn=2026-06-30');
+    expect(past.date.value).toBe('2026-06-30');
+    const title = document.querySelector('input#title') as HTMLInputElement;
+    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(title), 'value')!.set!;
+    await act(async () => {
+      setter.call(title, '二季度舆情处置');
+      title.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const save = [...document.querySelectorAll('button')].find((b) => b.textContent?.replace(/\s/g, '') === '保存')!;
+    await act(async () => save.click());
+    await waitFor(() => expect(past.calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(past.calls.find((c) => c.method === 'POST')!.body).toMatchObject({ occurredOn: '2026-06-30', orgId: 'root', title: '二季度舆情处置' });
+    rendered?.unmount();
+    vi.unstubAllGlobals();
+
+    const today = new Date();
+    const todayText = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    expect((await open('typeId=opinion_event&occurredOn=2026-02-30')).date.value).toBe(todayText);
+    rendered?.unmount();
+    vi.unstubAllGlobals();
+    expect((await open('typeId=opinion_event')).date.value).toBe(todayText);
   });
 });

@@ -1,7 +1,9 @@
 import { ArrowLeftOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Result } from 'antd';
+import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { isIsoDate } from '../../../core/ledger/dates.ts';
 import { useCurrentUser } from '../../auth/session.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -9,7 +11,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useApiMutation } from '../../components/useApiMutation.ts';
 import { useOrgList } from '../../http/orgs.ts';
 import { createRecord, RECORDS_KEY, updateRecord, usePack, useRecord } from './api.ts';
-import { newFormValues, recordToFormValues, toRecordInput, type RecordFormValues } from './fieldForm.ts';
+import { DATE_FORMAT, newFormValues, recordToFormValues, toRecordInput, type RecordFormValues } from './fieldForm.ts';
 import { recordPath, useListReturn } from './ledgerNav.ts';
 import { findType, keptBy, typesForOrgs } from './packTypes.ts';
 import { RecordForm } from './RecordForm.tsx';
@@ -41,7 +43,9 @@ function NewRecord() {
     if (!type) return undefined;
     const candidates = [search.get('orgId'), user.orgId];
     const org = candidates.map((orgId) => orgs.data?.items.find((o) => o.id === orgId)).find((o) => o && o.active && keptBy(type, o));
-    return newFormValues(type, org?.id);
+    // A date in the URL (补录 from a compliance cell: a day inside its period); else today.
+    const occurredOn = search.get('occurredOn');
+    return newFormValues(type, org?.id, occurredOn && isIsoDate(occurredOn) ? dayjs(occurredOn, DATE_FORMAT) : undefined);
   }, [type, search, user.orgId, orgs.data]);
 
   const create = useApiMutation(
