@@ -37,7 +37,7 @@ describe('lvzhi command line', () => {
     expect(missing.stderr).toContain('missing --password, --role, --org');
     const sub = await runCli(['user'], env);
     expect(sub.code).toBe(2);
-    expect(sub.stderr).toContain('"user" needs one of: create, reset-password, list');
+    expect(sub.stderr).toContain('"user" needs one of: create, reset-password, reset-2fa, list');
     const positional = await runCli(['backup'], env);
     expect(positional.code).toBe(2);
     expect(positional.stderr).toContain('missing FILE');

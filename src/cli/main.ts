@@ -12,12 +12,13 @@ import { serveCommand } from './commands/serve.ts';
 import { templateImportCommand } from './commands/templateImport.ts';
 import { userCreateCommand } from './commands/userCreate.ts';
 import { userListCommand } from './commands/userList.ts';
+import { userReset2faCommand } from './commands/userReset2fa.ts';
 import { userResetPasswordCommand } from './commands/userResetPassword.ts';
 import { CliError, type CliIo, EXIT, processIo, UsageError } from './io.ts';
 import { version } from './project.ts';
 
 const COMMANDS: Command[] = [
-  serveCommand, migrateCommand, demoCommand, userCreateCommand, userResetPasswordCommand, userListCommand,
+  serveCommand, migrateCommand, demoCommand, userCreateCommand, userResetPasswordCommand, userReset2faCommand, userListCommand,
   orgListCommand, auditVerifyCommand, backupCommand, restoreCommand, packCheckCommand, templateImportCommand,
   reportDraftCommand,
 ];

@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { AuditTable } from '../modules/audit/audit.table.ts';
-import type { PasswordHistoryTable, SessionTable, UserRoleTable, UserTable } from '../modules/auth/user.table.ts';
+import type { PasswordHistoryTable, SessionTable, UserRoleTable, UserTable, UserTotpTable } from '../modules/auth/user.table.ts';
 import type { DutyAssignmentTable, LeadingGroupMemberTable, OrgTable, PersonTable } from '../modules/org/org.table.ts';
 import type { AttachmentTable, RecordAttachmentTable, RecordTable, RuleOverrideTable } from '../modules/ledger/record.table.ts';
 import type { SettingTable } from '../modules/settings/setting.table.ts';
@@ -21,6 +21,7 @@ export interface Database {
   user_role: UserRoleTable;
   password_history: PasswordHistoryTable;
   session: SessionTable;
+  user_totp: UserTotpTable;
   setting: SettingTable;
   audit_log: AuditTable;
   record: RecordTable;

@@ -5,6 +5,7 @@ import * as ledger from './migrations/2026_11_29_000002_ledger.ts';
 import * as compliance from './migrations/2026_11_29_000003_compliance.ts';
 import * as ledgerExtra from './migrations/2026_11_29_000004_ledger_extra.ts';
 import * as reports from './migrations/2026_11_29_000005_reports.ts';
+import * as security from './migrations/2026_11_29_000006_security.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they run the same from source
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_000003_compliance': compliance,
   '2026_11_29_000004_ledger_extra': ledgerExtra,
   '2026_11_29_000005_reports': reports,
+  '2026_11_29_000006_security': security,
 };
 
 /** Every migration's name, oldest first. */

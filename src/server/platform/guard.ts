@@ -86,6 +86,9 @@ async function guard(app: FastifyInstance, opts: { ctx: AppContext }): Promise<v
     if (access === 'session') return;
     if (session.mustChangePassword) throw forbidden('首次登录或密码被重置后须先修改密码', 'MUST_CHANGE_PASSWORD');
     if (session.passwordExpired) throw forbidden('密码已过期，请修改密码', 'PASSWORD_EXPIRED');
+    if (await mfaEnrolmentRequired(ctx, session)) {
+      throw forbidden('安全策略要求管理员使用双因素认证，请先绑定动态验证码', 'MFA_ENROLMENT_REQUIRED');
+    }
     if (access === 'authenticated') return;
     if (!can(session.actor.roles, access)) {
       await recordAudit(ctx, session.actor, {
@@ -96,6 +99,15 @@ async function guard(app: FastifyInstance, opts: { ctx: AppContext }): Promise<v
       throw forbidden();
     }
   });
+}
+
+/**
+ * SEC-11: with the policy's switch on, an administrator without a second factor may only reach the
+ * `session` routes (enrolment among them) until enrolled.
+ */
+export async function mfaEnrolmentRequired(ctx: AppContext, session: LoadedSession): Promise<boolean> {
+  if (session.mfaEnrolled || !session.actor.roles.some(isAdminRole)) return false;
+  return (await policyCache.get(ctx.db)).requireAdminMfa;
 }
 
 /**

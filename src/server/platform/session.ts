@@ -15,6 +15,8 @@ export interface LoadedSession {
   actor: Actor;
   mustChangePassword: boolean;
   passwordExpired: boolean;
+  /** The account's second factor (TOTP) is in force. */
+  mfaEnrolled: boolean;
 }
 
 export function readSessionToken(request: FastifyRequest): string | undefined {
@@ -74,10 +76,12 @@ export async function loadSession(
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
     .innerJoin('org', 'org.id', 'app_user.org_id')
+    .leftJoin('user_totp', 'user_totp.user_id', 'app_user.id')
     .select([
       'session.id', 'session.csrf_token', 'session.last_seen_at', 'session.expires_at',
       'app_user.id as user_id', 'app_user.username', 'app_user.display_name', 'app_user.org_id',
       'app_user.must_change_password', 'app_user.password_changed_at', 'app_user.disabled_at', 'org.path as org_path',
+      'user_totp.confirmed_at as mfa_confirmed_at',
     ])
     .where('session.id', '=', id)
     .executeTakeFirst();
@@ -97,6 +101,7 @@ export async function loadSession(
     id,
     csrfToken: row.csrf_token,
     mustChangePassword: row.must_change_password === 1,
+    mfaEnrolled: row.mfa_confirmed_at !== null,
     passwordExpired: maxAgeMs > 0 && at.getTime() - new Date(row.password_changed_at).getTime() > maxAgeMs,
     actor: {
       userId: row.user_id,

@@ -6,7 +6,7 @@ import { RouteError } from '../components/RouteError.tsx';
 import { AppLayout } from '../layout/AppLayout.tsx';
 import { mayOpen } from '../layout/menu.ts';
 import { useCurrentUser } from '../auth/session.ts';
-import { ForcedPasswordPage, LoginPage } from '../pages/auth/index.tsx';
+import { ForcedMfaPage, ForcedPasswordPage, LoginPage } from '../pages/auth/index.tsx';
 import { SetupPage } from '../pages/setup/index.tsx';
 import type { ModulePage } from './moduleTypes.ts';
 
@@ -26,6 +26,7 @@ export function createRoutes(pages: readonly ModulePage[]): RouteObject[] {
         { path: '/setup', element: <Gated gate="setup"><SetupPage /></Gated> },
         { path: '/login', element: <Gated gate="login"><LoginPage /></Gated> },
         { path: '/change-password', element: <Gated gate="password"><ForcedPasswordPage /></Gated> },
+        { path: '/mfa-enrol', element: <Gated gate="mfa"><ForcedMfaPage /></Gated> },
         {
           path: '/',
           element: <Gated gate="app"><AppLayout pages={pages} /></Gated>,

@@ -38,6 +38,8 @@ export function authProblemOf(error: ApiError): AuthProblem | null {
   if (error.status === 401 && error.code === 'SESSION_EXPIRED') return 'expired';
   if (error.status === 401 && error.code === 'UNAUTHENTICATED') return 'unauthenticated';
   if (error.status === 403 && (PASSWORD_CHANGE_CODES as readonly string[]).includes(error.code)) return 'password';
+  // The policy sends an administrator without a second factor to enrolment: the session says where.
+  if (error.status === 403 && error.code === 'MFA_ENROLMENT_REQUIRED') return 'password';
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LaptopOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LaptopOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown, Space, Typography, type MenuProps } from 'antd';
 import { useNavigate } from 'react-router';
@@ -6,6 +6,7 @@ import { api } from '../http/client.ts';
 import { errorMessage } from '../http/formErrors.ts';
 import { setLoginNotice } from '../auth/loginNotice.ts';
 import { dropSession, useCurrentUser } from '../auth/session.ts';
+import { isAdminRole } from '../../core/auth/roles.ts';
 import { roleLabel } from '../components/labels.ts';
 
 export function UserMenu({ compact }: { compact: boolean }) {
@@ -42,6 +43,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
     { type: 'divider' },
     { key: '/account/password', icon: <KeyOutlined />, label: '修改密码' },
     { key: '/account/sessions', icon: <LaptopOutlined />, label: '我的会话' },
+    ...(user.roles.some(isAdminRole) ? [{ key: '/account/mfa', icon: <SafetyOutlined />, label: '双因素认证' }] : []),
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
   ];

@@ -27,7 +27,11 @@ type AccountRow = {
 
 async function present(db: Db, rows: AccountRow[]): Promise<AccountDto[]> {
   if (rows.length === 0) return [];
-  const roles = await db.selectFrom('user_role').select(['user_id', 'role']).where('user_id', 'in', rows.map((r) => r.id)).orderBy('role').execute();
+  const ids = rows.map((r) => r.id);
+  const roles = await db.selectFrom('user_role').select(['user_id', 'role']).where('user_id', 'in', ids).orderBy('role').execute();
+  const mfa = new Set(
+    (await db.selectFrom('user_totp').select('user_id').where('user_id', 'in', ids).where('confirmed_at', 'is not', null).execute()).map((r) => r.user_id),
+  );
   const at = nowIso();
   return rows.map((r) => ({
     id: r.id,
@@ -41,6 +45,7 @@ async function present(db: Db, rows: AccountRow[]): Promise<AccountDto[]> {
     lockedUntil: r.locked_until !== null && r.locked_until > at ? r.locked_until : null,
     disabled: r.disabled_at !== null,
     mustChangePassword: r.must_change_password === 1,
+    mfaEnrolled: mfa.has(r.id),
     lastLoginAt: r.last_login_at,
     createdAt: r.created_at,
   }));

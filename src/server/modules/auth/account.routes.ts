@@ -4,7 +4,7 @@ import { actorOf } from '../../platform/guard.ts';
 import { listOf } from '../../platform/listQuery.ts';
 import { listAccounts } from './account.query.ts';
 import { Account, AccountListQuery, CreateAccountBody, ResetPasswordBody, RolesBody, UpdateAccountBody } from './account.schema.ts';
-import { createAccount, resetPassword, setAccountDisabled, setRoles, unlockAccount, updateAccount } from './account.service.ts';
+import { createAccount, resetAccountMfa, resetPassword, setAccountDisabled, setRoles, unlockAccount, updateAccount } from './account.service.ts';
 import { IdParams, Ok } from './auth.schema.ts';
 
 const tags = ['accounts'];
@@ -59,5 +59,11 @@ export async function accountRoutes(app: App, ctx: AppContext): Promise<void> {
     '/api/users/:id/unlock',
     { config: { access: 'role.grant' }, schema: { tags, summary: '解锁账号（安全管理员）', params: IdParams, response: { 200: Account } } },
     async (request) => unlockAccount(ctx, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/users/:id/mfa/reset',
+    { config: { access: 'role.grant' }, schema: { tags, summary: '重置双因素认证（安全管理员，如手机丢失）', params: IdParams, response: { 200: Account } } },
+    async (request) => resetAccountMfa(ctx, actorOf(request), request.params.id),
   );
 }

@@ -14,6 +14,8 @@ export const Account = z.object({
   lockedUntil: z.string().nullable(),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
+  /** A second factor (TOTP) is in force for this account. */
+  mfaEnrolled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });

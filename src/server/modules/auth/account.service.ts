@@ -9,6 +9,7 @@ import { getOrgInScope } from '../org/org.repository.ts';
 import { insertAccount, replaceRoles } from './account.repository.ts';
 import { findAccountInScope } from './account.query.ts';
 import type { AccountDto } from './account.schema.ts';
+import { resetMfa } from './mfa.service.ts';
 import { assertAcceptablePassword, storePassword } from './password.ts';
 
 /** An account the actor may act on, or 404 (also audited as a denial: someone probed an id). */
@@ -148,5 +149,12 @@ export async function unlockAccount(ctx: AppContext, actor: Actor, id: string): 
     await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
     return { result: null, audit: { action: 'user.unlock', targetType: 'user', targetId: id, summary: { username: account.username, wasLockedUntil: account.lockedUntil } } };
   });
+  return (await findAccountInScope(ctx.db, actor, id))!;
+}
+
+/** Removes another account's second factor (SEC-11: a lost phone); audited, its sessions end. */
+export async function resetAccountMfa(ctx: AppContext, actor: Actor, id: string): Promise<AccountDto> {
+  const account = await accountInScope(ctx, actor, id);
+  await resetMfa(ctx, actor, id, account.username);
   return (await findAccountInScope(ctx.db, actor, id))!;
 }

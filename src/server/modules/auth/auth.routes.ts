@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { actorOf } from '../../platform/guard.ts';
+import { actorOf, mfaEnrolmentRequired } from '../../platform/guard.ts';
 import { policyCache } from '../../platform/policyCache.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/session.ts';
 import { auditedWrite } from '../audit/audit.repository.ts';
 import { isSetupDone } from '../setup/setup.repository.ts';
-import { ChangePasswordBody, IdParams, LoginBody, Ok, OwnSession, SessionInfo } from './auth.schema.ts';
+import { ChangePasswordBody, IdParams, LoginBody, MfaCodeBody, MfaEnrolment, MfaStatus, Ok, OwnSession, SessionInfo } from './auth.schema.ts';
 import { changeOwnPassword, login, logout } from './login.service.ts';
+import { confirmEnrolment, mfaStatus, startEnrolment } from './mfa.service.ts';
 
 const tags = ['auth'];
 
@@ -26,7 +27,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
       if (!session) {
         return {
           authenticated: false, setupRequired: !(await isSetupDone(ctx.db)), user: null, csrfToken: null,
-          mustChangePassword: false, passwordExpired: false, idleTimeoutMinutes: policy.idleTimeoutMinutes, passwordPolicy, maxUploadMb,
+          mustChangePassword: false, passwordExpired: false, mfaEnrolmentRequired: false, idleTimeoutMinutes: policy.idleTimeoutMinutes, passwordPolicy, maxUploadMb,
         };
       }
       const org = await ctx.db.selectFrom('org').select('name').where('id', '=', session.actor.orgId).executeTakeFirstOrThrow();
@@ -38,6 +39,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
         csrfToken: session.csrfToken,
         mustChangePassword: session.mustChangePassword,
         passwordExpired: session.passwordExpired,
+        mfaEnrolmentRequired: await mfaEnrolmentRequired(ctx, session),
         idleTimeoutMinutes: policy.idleTimeoutMinutes,
         passwordPolicy,
         maxUploadMb,
@@ -79,6 +81,29 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request) => {
       const policy = await policyCache.get(ctx.db);
       await changeOwnPassword(ctx, policy, actorOf(request), { ...request.body, keepSessionId: request.session!.id });
+      return { ok: true as const };
+    },
+  );
+
+  // SEC-11: the actor's own second factor. `session` access: an administrator the policy sends to
+  // enrolment must reach these before anything else.
+  app.get(
+    '/api/auth/mfa',
+    { config: { access: 'session' }, schema: { tags, summary: '本人的双因素认证状态', response: { 200: MfaStatus } } },
+    async (request) => mfaStatus(ctx, actorOf(request), await policyCache.get(ctx.db)),
+  );
+
+  app.post(
+    '/api/auth/mfa/enrol',
+    { config: { access: 'session' }, schema: { tags, summary: '生成双因素认证密钥（三员账号）', response: { 200: MfaEnrolment } } },
+    async (request) => startEnrolment(ctx, actorOf(request)),
+  );
+
+  app.post(
+    '/api/auth/mfa/confirm',
+    { config: { access: 'session' }, schema: { tags, summary: '输入首个动态验证码完成绑定', body: MfaCodeBody, response: { 200: Ok } } },
+    async (request) => {
+      await confirmEnrolment(ctx, actorOf(request), request.body.code);
       return { ok: true as const };
     },
   );

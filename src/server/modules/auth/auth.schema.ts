@@ -3,6 +3,23 @@ import { z } from 'zod';
 export const LoginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64).describe('用户名'),
   password: z.string().min(1, '请输入密码').max(256).describe('密码'),
+  code: z.string().trim().regex(/^\d{6}$/, '动态验证码为6位数字').optional().describe('动态验证码（已绑定双因素认证的账号）'),
+});
+
+export const MfaCodeBody = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, '动态验证码为6位数字').describe('验证器中的6位动态验证码'),
+});
+
+export const MfaStatus = z.object({
+  enrolled: z.boolean().describe('已绑定，登录须输入动态验证码'),
+  pending: z.boolean().describe('已生成密钥，待输入首个验证码确认'),
+  eligible: z.boolean().describe('本账号可绑定（三员账号）'),
+  required: z.boolean().describe('安全策略要求本账号使用双因素认证'),
+});
+
+export const MfaEnrolment = z.object({
+  secret: z.string().describe('base32 密钥，可手工输入验证器'),
+  uri: z.string().describe('otpauth:// 地址，验证器可扫码或导入'),
 });
 
 export const ChangePasswordBody = z.object({
@@ -27,6 +44,8 @@ export const SessionInfo = z.object({
   csrfToken: z.string().nullable(),
   mustChangePassword: z.boolean(),
   passwordExpired: z.boolean(),
+  /** The policy requires this administrator's second factor and none is enrolled yet: enrol first. */
+  mfaEnrolmentRequired: z.boolean(),
   idleTimeoutMinutes: z.number(),
   /** The password rules in force, for live hints on password forms (the server still decides). */
   passwordPolicy: z.object({ passwordMinLength: z.number(), passwordMinClasses: z.number(), passwordMaxLength: z.number() }),

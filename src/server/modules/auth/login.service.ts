@@ -7,6 +7,7 @@ import { AppError, unprocessable } from '../../platform/errors.ts';
 import { adminIpAllowed, normalizeIp } from '../../platform/ipAllowlist.ts';
 import { createSession } from '../../platform/session.ts';
 import { appendAudit, recordAudit } from '../audit/audit.repository.ts';
+import { BAD_MFA_CODE, consumeLoginCode, isMfaEnrolled, MFA_REQUIRED } from './mfa.service.ts';
 import { assertAcceptablePassword, storePassword } from './password.ts';
 import { findUserByUsername, normalizeUsername } from './user.repository.ts';
 
@@ -18,6 +19,8 @@ const BAD_CREDENTIALS = () => new AppError(401, 'BAD_CREDENTIALS', '用户名或
 export interface LoginInput {
   username: string;
   password: string;
+  /** The authenticator app's code, for accounts with a second factor. */
+  code?: string | undefined;
   ip: string | null;
   userAgent: string | null;
 }
@@ -41,10 +44,11 @@ export async function login(ctx: AppContext, policy: SecurityPolicy, input: Logi
     throw new AppError(423, 'LOCKED', '登录失败次数过多，账号已暂时锁定，请稍后再试或联系安全管理员解锁');
   }
   const passwordOk = await verifyPassword(input.password, user.password_hash);
-  if (!passwordOk || user.disabled_at) {
+  // A wrong password or a wrong second-factor code: one more failure toward the lockout, audited.
+  const fail = async (action: 'auth.login_failed' | 'auth.mfa_failed', reason: string, counts: boolean) => {
     await ctx.db.transaction().execute(async (trx) => {
       const failures = user.failed_logins + 1;
-      const lock = passwordOk ? false : failures >= policy.lockoutThreshold;
+      const lock = counts && failures >= policy.lockoutThreshold;
       await trx
         .updateTable('app_user')
         .set({
@@ -53,13 +57,7 @@ export async function login(ctx: AppContext, policy: SecurityPolicy, input: Logi
         })
         .where('id', '=', user.id)
         .execute();
-      await appendAudit(trx, ctx, actor, {
-        action: 'auth.login_failed',
-        result: 'failure',
-        targetType: 'user',
-        targetId: user.id,
-        summary: { reason: user.disabled_at ? 'disabled' : 'bad_password', failures },
-      });
+      await appendAudit(trx, ctx, actor, { action, result: 'failure', targetType: 'user', targetId: user.id, summary: { reason, failures } });
       if (lock) {
         await appendAudit(trx, ctx, actor, {
           action: 'auth.lockout',
@@ -70,6 +68,9 @@ export async function login(ctx: AppContext, policy: SecurityPolicy, input: Logi
         });
       }
     });
+  };
+  if (!passwordOk || user.disabled_at) {
+    await fail('auth.login_failed', user.disabled_at ? 'disabled' : 'bad_password', passwordOk === false);
     throw BAD_CREDENTIALS();
   }
   // SEC-12: the three administrators only from the allowlisted networks. Checked after the password,
@@ -81,6 +82,15 @@ export async function login(ctx: AppContext, policy: SecurityPolicy, input: Logi
         action: 'auth.ip_denied', result: 'denied', targetType: 'user', targetId: user.id, summary: { ip: input.ip ? normalizeIp(input.ip) : null },
       });
       throw IP_NOT_ALLOWED();
+    }
+  }
+  // SEC-11: an account with a second factor needs its current code as well. Without one the client
+  // is told to ask for it (the password was right); a wrong, expired or reused code is a failure.
+  if (await isMfaEnrolled(ctx.db, user.id)) {
+    if (!input.code) throw MFA_REQUIRED();
+    if (!(await consumeLoginCode(ctx, user.id, input.code))) {
+      await fail('auth.mfa_failed', 'bad_code', true);
+      throw BAD_MFA_CODE();
     }
   }
   // A fresh session id at every login (no fixation); the old cookie, if any, stays dead.

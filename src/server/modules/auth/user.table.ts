@@ -50,3 +50,15 @@ export interface SessionTable {
 
 export type UserRow = Selectable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
+
+/** An administrator's TOTP second factor (SEC-11). */
+export interface UserTotpTable {
+  user_id: string;
+  /** The base32 secret, sealed with the field key (`v1:iv:ct:mac`). */
+  secret: string;
+  /** Null while enrolment awaits its first code; the factor is in force once set. */
+  confirmed_at: string | null;
+  /** RFC 6238 time step of the last accepted code: a code at or before it is refused (replay). */
+  last_step: number | null;
+  created_at: string;
+}

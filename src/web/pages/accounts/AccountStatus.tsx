@@ -13,6 +13,7 @@ export function AccountStatus({ account }: { account: Account }) {
     );
   }
   if (account.mustChangePassword) tags.push(<Tag key="pw" color="gold">待修改初始密码</Tag>);
+  if (account.mfaEnrolled) tags.push(<Tag key="mfa" color="blue">已绑定动态验证码</Tag>);
   if (account.roles.length === 0) tags.push(<Tag key="roles" color="default">未授予角色</Tag>);
   return tags.length > 0 ? <>{tags}</> : <Tag color="green">正常</Tag>;
 }

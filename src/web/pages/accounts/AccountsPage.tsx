@@ -13,7 +13,7 @@ import { useApiMutation } from '../../components/useApiMutation.ts';
 import { useListParams } from '../../components/useListParams.ts';
 import { AccountDrawer, type AccountDrawerTarget } from './AccountDrawer.tsx';
 import { AccountStatus } from './AccountStatus.tsx';
-import { ACCOUNTS_KEY, setAccountDisabled, unlockAccount, useAccounts, type Account } from './api.ts';
+import { ACCOUNTS_KEY, resetAccountMfa, setAccountDisabled, unlockAccount, useAccounts, type Account } from './api.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { RolesModal } from './RolesModal.tsx';
 
@@ -41,6 +41,7 @@ export default function AccountsPage() {
     success: (a) => (a.disabled ? `已停用“${a.username}”` : `已启用“${a.username}”`),
   });
   const unlock = useApiMutation((a: Account) => unlockAccount(a.id), { invalidate: [ACCOUNTS_KEY], success: (a) => `已解锁“${a.username}”` });
+  const resetMfa = useApiMutation((a: Account) => resetAccountMfa(a.id), { invalidate: [ACCOUNTS_KEY], success: (a) => `已重置“${a.username}”的双因素认证` });
 
   const actions = (a: Account) => (
     <Space size={0} wrap>
@@ -52,6 +53,18 @@ export default function AccountsPage() {
       {canGrant && a.locked ? (
         <ConfirmButton type="link" size="small" danger={false} confirm={`解锁“${a.username}”？`} okText="解锁" onConfirm={() => unlock.mutateAsync(a)}>
           解锁
+        </ConfirmButton>
+      ) : null}
+      {canGrant && a.mfaEnrolled && a.id !== me.id ? (
+        <ConfirmButton
+          type="link"
+          size="small"
+          confirm={`重置“${a.username}”的双因素认证？`}
+          detail="用于手机丢失或更换：该账号的动态验证码绑定被删除并立即退出登录，之后须重新绑定。"
+          okText="重置"
+          onConfirm={() => resetMfa.mutateAsync(a)}
+        >
+          重置动态验证码
         </ConfirmButton>
       ) : null}
       {canManage ? (

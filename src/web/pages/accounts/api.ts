@@ -17,6 +17,8 @@ export interface Account {
   lockedUntil: string | null;
   disabled: boolean;
   mustChangePassword: boolean;
+  /** A second factor (TOTP) is in force. */
+  mfaEnrolled?: boolean;
   lastLoginAt: string | null;
   createdAt: string;
 }
@@ -47,3 +49,4 @@ export const setAccountDisabled = (id: string, disabled: boolean) => api.post<Ac
 export const resetPassword = (id: string, password: string) => api.post(userPath(id, '/reset-password'), { password });
 export const setRoles = (id: string, roles: Role[]) => api.put<Account>(userPath(id, '/roles'), { roles });
 export const unlockAccount = (id: string) => api.post<Account>(userPath(id, '/unlock'));
+export const resetAccountMfa = (id: string) => api.post<Account>(userPath(id, '/mfa/reset'));

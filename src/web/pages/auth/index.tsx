@@ -5,7 +5,9 @@ import type { ModulePage } from '../../app/moduleTypes.ts';
 export const ownAccountPages: ModulePage[] = [
   { path: 'account/password', component: lazy(() => import('./ChangePasswordPage.tsx')) },
   { path: 'account/sessions', component: lazy(() => import('./SessionsPage.tsx')) },
+  { path: 'account/mfa', component: lazy(() => import('./MfaPage.tsx')) },
 ];
 
 export const LoginPage = lazy(() => import('./LoginPage.tsx'));
 export const ForcedPasswordPage = lazy(() => import('./ForcedPasswordPage.tsx'));
+export const ForcedMfaPage = lazy(() => import('./ForcedMfaPage.tsx'));
