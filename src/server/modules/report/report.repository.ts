@@ -109,3 +109,10 @@ export function submittedDrafts(db: Executor, q: { scopePath: string; kind: stri
     .orderBy('report_draft.submitted_at')
     .execute();
 }
+
+/** Which of these orgs lie in the subtree at `scopePath`. */
+export async function orgIdsInScope(db: Executor, ids: readonly string[], scopePath: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('org').select('id').where('id', 'in', [...new Set(ids)]).where('path', 'like', `${scopePath}%`).execute();
+  return new Set(rows.map((r) => r.id));
+}

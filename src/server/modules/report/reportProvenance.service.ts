@@ -5,6 +5,7 @@ import { presentCellRecord } from '../compliance/compliance.presenter.ts';
 import { recordSummaries } from '../compliance/compliance.repository.ts';
 import { draftInScope } from './report.access.ts';
 import { presentProvenance } from './report.presenter.ts';
+import { orgIdsInScope } from './report.repository.ts';
 import { loadVersion } from './report.service.ts';
 
 // The click-through behind a figure or list of a report: the records it rests on, as they were
@@ -16,6 +17,8 @@ export async function provenanceRecords(ctx: AppContext, actor: Actor, id: strin
   const provenance = generated.provenance[runId];
   if (!provenance) throw new AppError(404, 'NOT_FOUND', '该数字或清单不存在', 'runId');
   const { limit, offset } = pageOf(q);
-  const items = await recordSummaries(ctx.db, provenance.recordIds.slice(offset, offset + limit));
-  return { runId, ...presentProvenance(provenance), total: provenance.recordIds.length, items: items.map(presentCellRecord) };
+  const rows = await recordSummaries(ctx.db, provenance.recordIds.slice(offset, offset + limit));
+  // A record moved out of the caller's subtree since it was counted is no longer theirs to see (SEC-14): the figure keeps it, the list does not.
+  const visible = await orgIdsInScope(ctx.db, rows.map((r) => r.org_id), actor.orgPath);
+  return { runId, ...presentProvenance(provenance), total: provenance.recordIds.length, items: rows.filter((r) => visible.has(r.org_id)).map(presentCellRecord) };
 }

@@ -143,6 +143,26 @@ describeEachDialect('reports: scope isolation (SEC-14)', (dialect) => {
     expect((await w.viewer.delete(`/api/report-templates/${libraryTemplate}`)).statusCode).toBe(403);
   });
 
+  it('does not list, behind its own report\'s figure, a record since moved to a sibling unit', async () => {
+    // A library record the library's report counts, moved by the top to the office afterwards.
+    let moved: { runId: string; recordId: string } | null = null;
+    for (const runId of Object.keys(library.provenance)) {
+      const items = (await w.libraryClerk.get(`/api/reports/${library.id}/provenance/${runId}`)).json().items as { id: string; orgId: string }[];
+      const own = items.find((r) => r.orgId === w.orgs.library);
+      if (own && (await w.clerk.patch(`/api/records/${own.id}`, { orgId: w.orgs.office })).statusCode === 200) {
+        moved = { runId, recordId: own.id };
+        break;
+      }
+    }
+    expect(moved).not.toBeNull();
+    const { runId, recordId } = moved!;
+    const mine = (await w.libraryClerk.get(`/api/reports/${library.id}/provenance/${runId}`)).json();
+    expect(mine.items.map((r: { id: string }) => r.id)).not.toContain(recordId);
+    expect(mine.total).toBe(library.provenance[runId]!.recordCount);
+    const top = (await w.viewer.get(`/api/reports/${library.id}/provenance/${runId}`)).json();
+    expect(top.items).toContainEqual(expect.objectContaining({ id: recordId, orgId: w.orgs.office }));
+  });
+
   it('a unit cannot look up its superior\'s report through a version, run or file it guesses', async () => {
     const runId = anyRun(top);
     for (const url of [`/api/reports/${top.id}/versions/1`, `/api/reports/${top.id}/provenance/${runId}?version=1`, `/api/reports/${top.id}/docx?version=1`]) {
