@@ -137,6 +137,27 @@ describeEachDialect('reports: editing, regenerating and approving a draft', (dia
     expect((await w.leader.post(`/api/reports/${report.id}/approve`)).statusCode).toBe(200);
   });
 
+  it('follows the ledger both ways: a record added then deleted moves the figure up and back, each version tracing its own records; the user\'s title stays', async () => {
+    const report = await annualDraft(w);
+    const figure = figureOf(report, 'topic_meeting.dedicated.count');
+    const title = '局党组2025年度意识形态工作情况报告';
+    expect((await w.clerk.put(`/api/reports/${report.id}/blocks/title`, { text: title })).statusCode).toBe(200);
+    const record = await addTopicMeeting(w.clerk, w.t, w.orgs.root, '2025-10-09', '临时补录的专题会议');
+    const up = (await w.clerk.post(`/api/reports/${report.id}/regenerate`)).json();
+    const raised = figureOf(up.report, 'topic_meeting.dedicated.count');
+    expect(raised.value).toBe(String(Number(figure.value) + 1));
+    expect((await w.clerk.delete(`/api/records/${record.id}`)).statusCode).toBe(200);
+    const down = await w.clerk.post(`/api/reports/${report.id}/regenerate`);
+    expect(down.statusCode).toBe(200);
+    expect(down.json().changes).toContainEqual(expect.objectContaining({ slot: '{{metric:topic_meeting.dedicated.count}}', before: raised.value, after: figure.value }));
+    expect(down.json().report).toMatchObject({ title, version: 4 });
+    expect(down.json().report.document.title).toBe(title);
+    expect(down.json().report.versions.map((v: { generation: number }) => v.generation)).toEqual([1, 1, 2, 3]);
+    // Version 3 still traces its figure to the record, deleted since.
+    const traced = (await w.viewer.get(`/api/reports/${report.id}/provenance/${raised.runId}?version=3`)).json();
+    expect(traced.items.map((r: { id: string }) => r.id)).toContain(record.id);
+  });
+
   it('regenerating an unchanged ledger changes no figure', async () => {
     const report = await annualDraft(w);
     const res = await w.clerk.post(`/api/reports/${report.id}/regenerate`);
