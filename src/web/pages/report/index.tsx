@@ -1,4 +1,4 @@
-import { FileTextOutlined } from '@ant-design/icons';
+import { FileTextOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { REPORT_GROUP } from '../../app/menuGroups.ts';
 import type { ModulePage } from '../../app/moduleTypes.ts';
@@ -15,5 +15,12 @@ export const reportPages: ModulePage[] = [
     permission: 'report.read',
     menu: { label: '工作报告', icon: <FileTextOutlined />, group: REPORT_GROUP, order: 10 },
   },
+  {
+    path: 'reports/templates',
+    component: lazy(() => import('./TemplatesPage.tsx')),
+    permission: 'report.read',
+    menu: { label: '报告模板', icon: <SnippetsOutlined />, group: REPORT_GROUP, order: 20 },
+  },
+  { path: 'reports/templates/:id', component: lazy(() => import('./TemplateDetailPage.tsx')), permission: 'report.read' },
   { path: 'reports/:id', component: lazy(() => import('./ReportEditorPage.tsx')), permission: 'report.read' },
 ];

@@ -4,7 +4,7 @@ import { PAGES } from '../../app/modules.ts';
 import { createQueryClient } from '../../app/queryClient.ts';
 import { createRoutes } from '../../app/routes.tsx';
 import type { SessionInfo } from '../../http/types.ts';
-import { render, type Rendered } from '../../testing/dom.tsx';
+import { pageText, render, type Rendered, waitFor } from '../../testing/dom.tsx';
 import type { ReportDetail, TemplateSummary } from './api.ts';
 
 // Fixtures and the app around a reports page, for the page tests of this folder.
@@ -81,13 +81,21 @@ export function reportDetail(overrides: Partial<ReportDetail> = {}): ReportDetai
   };
 }
 
-export function openAt(path: string): Promise<{ rendered: Rendered; router: ReturnType<typeof createMemoryRouter> }> {
+/**
+ * Renders the app at `path` and waits for the page's header: the first page of a file compiles its
+ * lazy chunk, which takes a while on a busy machine.
+ */
+export async function openAt(path: string): Promise<{ rendered: Rendered; router: ReturnType<typeof createMemoryRouter> }> {
   const router = createMemoryRouter(createRoutes(PAGES), { initialEntries: [path] });
-  return render(
+  const rendered = await render(
     <AppProviders queryClient={createQueryClient()}>
       <RouterProvider router={router} />
     </AppProviders>,
-  ).then((rendered) => ({ rendered, router }));
+  );
+  await waitFor(() => {
+    if (!document.querySelector('main h4')) throw new Error(`no page at ${path}`);
+  }, 25_000);
+  return { rendered, router };
 }
 
 /** The routes every signed-in page calls around the page itself. */
@@ -98,3 +106,8 @@ export const baseRoutes = (roles: string[]) => ({
   'GET /api/packs/ideology': () => ({ body: PACK }),
   'GET /api/report-templates': () => ({ body: TEMPLATES }),
 });
+
+/** Waits for a lazily loaded page to show `text`: the first page of a file compiles its chunk, slow on a busy machine. */
+export const pageShows = (text: string): Promise<void> => waitFor(() => {
+  if (!pageText().includes(text)) throw new Error(`the page does not show ${text}`);
+}, 25_000);
