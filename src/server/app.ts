@@ -19,6 +19,7 @@ import type { DbHandle } from './db/database.ts';
 import { type AppContext, createAppContext } from './platform/context.ts';
 import { installErrorHandler, installNotFoundHandler } from './platform/errorHandler.ts';
 import { guardPlugin } from './platform/guard.ts';
+import { nulGuardPlugin } from './platform/nulGuard.ts';
 import { registerModules } from './modules/index.ts';
 
 // Validation messages in Chinese: they reach the user through the UI.
@@ -99,6 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: App; ctx: AppCo
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(guardPlugin, { ctx });
+  await app.register(nulGuardPlugin);
   // The API's own routes, for the test that holds the OpenAPI document to covering all of them.
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (route) => {

@@ -119,4 +119,31 @@ describeEachDialect('reports: audit entries and bad input', (dialect) => {
     }
     expect(await reportSnapshot(w.t)).toBe(before);
   });
+
+  it('refuses a NUL character in an id, a query or a body with a 400 naming the field (PostgreSQL cannot store one)', async () => {
+    const report = await annualDraft(w);
+    const block = report.document.blocks.at(-1)!.id;
+    const before = await reportSnapshot(w.t);
+    const cases: [string, () => ReturnType<Client['get']>, string][] = [
+      ['edit text', () => w.clerk.put(`/api/reports/${report.id}/blocks/${block}`, { text: '改写\u0000一段' }), 'text'],
+      ['title', () => w.clerk.put(`/api/reports/${report.id}/blocks/title`, { text: '标题\u0000' }), 'text'],
+      ['approve note', () => w.leader.post(`/api/reports/${report.id}/approve`, { note: '\u0000' }), 'note'],
+      ['template name', () => w.clerk.post('/api/report-templates', { name: '模板\u0000', kind: 'annual_report', periodKind: 'year', text: '一、工作开展情况' }), 'name'],
+      ['template binding', () => w.clerk.post('/api/report-templates', { name: '模板', kind: 'annual_report', periodKind: 'year', text: '召开会议**次', bindings: [{ index: 0, text: 'a\u0000' }] }), 'bindings.0.text'],
+      ['draft period', () => w.clerk.post('/api/reports', { templateId: 'annual_report', period: { kind: 'year', year: 2025, from: '\u0000' } }), 'period.from'],
+      ['report id', () => w.clerk.get('/api/reports/a%00b'), 'id'],
+      ['version of a report id', () => w.clerk.get('/api/reports/a%00b/versions/1'), 'id'],
+      ['template id', () => w.clerk.get('/api/report-templates/a%00b'), 'id'],
+      ['delete template id', () => w.clerk.delete('/api/report-templates/a%00b'), 'id'],
+      ['list org', () => w.clerk.get('/api/reports?orgId=a%00b'), 'orgId'],
+      ['submissions org', () => w.clerk.get('/api/reports/submissions?year=2025&orgId=%00'), 'orgId'],
+    ];
+    for (const [what, send, field] of cases) {
+      const res = await send();
+      expect([res.statusCode, res.json().error?.code, res.json().error?.field], what).toEqual([400, 'NUL_CHARACTER', field]);
+    }
+    expect(await reportSnapshot(w.t)).toBe(before);
+    // The permission check still comes first.
+    expect((await w.viewer.put(`/api/reports/${report.id}/blocks/${block}`, { text: '\u0000' })).statusCode).toBe(403);
+  });
 });
