@@ -1,4 +1,4 @@
-import { FileTextOutlined, SnippetsOutlined } from '@ant-design/icons';
+import { AuditOutlined, FileTextOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { REPORT_GROUP } from '../../app/menuGroups.ts';
 import type { ModulePage } from '../../app/moduleTypes.ts';
@@ -22,5 +22,11 @@ export const reportPages: ModulePage[] = [
     menu: { label: '报告模板', icon: <SnippetsOutlined />, group: REPORT_GROUP, order: 20 },
   },
   { path: 'reports/templates/:id', component: lazy(() => import('./TemplateDetailPage.tsx')), permission: 'report.read' },
+  {
+    path: 'reports/submissions',
+    component: lazy(() => import('./SubmissionsPage.tsx')),
+    permission: 'report.read',
+    menu: { label: '报送情况', icon: <AuditOutlined />, group: REPORT_GROUP, order: 30 },
+  },
   { path: 'reports/:id', component: lazy(() => import('./ReportEditorPage.tsx')), permission: 'report.read' },
 ];
