@@ -164,7 +164,15 @@ export const FigureChangeDto = z.object({
   after: z.string().nullable().describe('现在的文字；空为现在删去'),
   edited: z.boolean().describe('该段已被用户改写：新数字未写入，请核对'),
 });
-export const RegenerateResult = z.object({ report: ReportDetail, changes: z.array(FigureChangeDto).describe('重新生成后变化的数字和清单') });
+export const KeptEditDto = z.object({
+  blockId: z.string().describe('段落ID（title 为标题）'),
+  stale: z.boolean().describe('该段下的台账数字已变化：用户的文字保留未改，请核对'),
+});
+export const RegenerateResult = z.object({
+  report: ReportDetail,
+  changes: z.array(FigureChangeDto).describe('重新生成后变化的数字和清单'),
+  keptEdits: z.array(KeptEditDto).describe('重新生成时保留的用户改写（按文中顺序）'),
+});
 
 export const VersionDetail = VersionMeta.extend({
   document: ReportDocumentDto,

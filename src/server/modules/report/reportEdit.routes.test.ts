@@ -107,6 +107,7 @@ describeEachDialect('reports: editing, regenerating and approving a draft', (dia
     expect(textOfBlock(next, meetings.id)).toContain(`先后${after}次专题研究意识形态工作`);
     expect(textOfBlock(next, other.id)).toMatch(new RegExp(`。${otherEdit}$`));
     expect(next.document.blocks.find((b) => b.id === other.id)).toMatchObject({ edited: true });
+    expect(res.json().keptEdits).toEqual([{ blockId: other.id, stale: false }]);
 
     // The figure's provenance is the new one: it lists the record just added.
     const moved = figureOf(next, 'topic_meeting.dedicated.count');
@@ -130,6 +131,7 @@ describeEachDialect('reports: editing, regenerating and approving a draft', (dia
     expect(textOfBlock(next, meetings.id)).toBe(`（一）强化组织领导，压实工作责任。${mine}`);
     expect(changes).toContainEqual(expect.objectContaining({ blockId: meetings.id, slot: '{{metric:topic_meeting.dedicated.count}}', edited: true }));
     expect(next.document.blocks.find((b: { id: string }) => b.id === meetings.id)).toMatchObject({ edited: true, stale: true });
+    expect(res.json().keptEdits).toEqual([{ blockId: meetings.id, stale: true }]);
     const approve = await w.leader.post(`/api/reports/${report.id}/approve`);
     expect([approve.statusCode, approve.json().error.code, approve.json().error.details]).toEqual([422, 'REPORT_STALE', [meetings.id]]);
     // Looking at it again (saving the paragraph) settles it.
@@ -151,6 +153,7 @@ describeEachDialect('reports: editing, regenerating and approving a draft', (dia
     expect(down.statusCode).toBe(200);
     expect(down.json().changes).toContainEqual(expect.objectContaining({ slot: '{{metric:topic_meeting.dedicated.count}}', before: raised.value, after: figure.value }));
     expect(down.json().report).toMatchObject({ title, version: 4 });
+    expect(down.json().keptEdits).toEqual([{ blockId: 'title', stale: false }]);
     expect(down.json().report.document.title).toBe(title);
     expect(down.json().report.versions.map((v: { generation: number }) => v.generation)).toEqual([1, 1, 2, 3]);
     // Version 3 still traces its figure to the record, deleted since.
@@ -163,6 +166,7 @@ describeEachDialect('reports: editing, regenerating and approving a draft', (dia
     const res = await w.clerk.post(`/api/reports/${report.id}/regenerate`);
     expect(res.statusCode).toBe(200);
     expect(res.json().changes).toEqual([]);
+    expect(res.json().keptEdits).toEqual([]);
   });
 
   it('lets only a leader approve; an approved report is frozen and cannot be approved again', async () => {

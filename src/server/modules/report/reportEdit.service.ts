@@ -86,7 +86,9 @@ export async function regenerateReport(ctx: AppContext, actor: Actor, id: string
   await writeVersion(ctx, actor, draft, { generation: n, edits: marked, document: updated, note: '按最新台账重新生成', title }, { action: 'report.regenerate', summary: { changes: changes.length } }, (trx) =>
     insertGeneration(trx, generationRow(draft.id, n, next, actor)),
   );
-  return { report: await getReport(ctx, actor, id), changes };
+  const order = [TITLE_BLOCK, ...updated.blocks.map((b) => b.id)];
+  const keptEdits = Object.entries(marked).map(([blockId, e]) => ({ blockId, stale: e.stale })).sort((a, b) => order.indexOf(a.blockId) - order.indexOf(b.blockId));
+  return { report: await getReport(ctx, actor, id), changes, keptEdits };
 }
 
 /** The draft's period as drafting needs it (its label stays as it was when the draft was made). */
