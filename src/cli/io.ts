@@ -30,7 +30,7 @@ export class CliError extends Error {
 }
 
 /** Exit codes, documented in `lvzhi help`. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, auditBroken: 3 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, auditBroken: 3, filesBroken: 4 } as const;
 
 export function line(io: CliIo, text = ''): void {
   io.out(`${text}\n`);

@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import { auditVerifyCommand } from './commands/auditVerify.ts';
 import { backupCommand } from './commands/backup.ts';
 import { demoCommand } from './commands/demo.ts';
+import { filesVerifyCommand } from './commands/filesVerify.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { orgListCommand } from './commands/orgList.ts';
 import { packCheckCommand } from './commands/packCheck.ts';
@@ -19,7 +20,7 @@ import { version } from './project.ts';
 
 const COMMANDS: Command[] = [
   serveCommand, migrateCommand, demoCommand, userCreateCommand, userResetPasswordCommand, userReset2faCommand, userListCommand,
-  orgListCommand, auditVerifyCommand, backupCommand, restoreCommand, packCheckCommand, templateImportCommand,
+  orgListCommand, auditVerifyCommand, filesVerifyCommand, backupCommand, restoreCommand, packCheckCommand, templateImportCommand,
   reportDraftCommand,
 ];
 
@@ -36,7 +37,8 @@ Every command reads the same environment as the server: LVZHI_DATA_DIR (default 
 DATABASE_URL (postgres://… for PostgreSQL), LVZHI_SECRET_KEY, LVZHI_AUDIT_KEY. Commands that
 change data record an audit entry by the actor "cli".
 
-Exit status: 0 success, 1 failure, 2 bad command line, 3 audit log chain broken.
+Exit status: 0 success, 1 failure, 2 bad command line, 3 audit log chain broken, 4 evidence files
+missing or changed.
 Set LVZHI_DEBUG=1 to see the stack of an unexpected error.
 `;
 }

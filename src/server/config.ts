@@ -22,6 +22,11 @@ export interface Config {
    * LVZHI_REMINDER_INTERVAL_SECONDS, default 600; 0 switches it off (e.g. on extra read-only nodes).
    */
   reminderIntervalSeconds: number;
+  /**
+   * From which hour (Beijing time, 0–23) a serving process runs the nightly evidence file check:
+   * LVZHI_INTEGRITY_CHECK_HOUR, default 2; "off" switches it off (null).
+   */
+  integrityCheckHour: number | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,6 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(reminderSeconds) || reminderSeconds < 0 || reminderSeconds > 86_400) {
     throw new Error(`LVZHI_REMINDER_INTERVAL_SECONDS must be a whole number of seconds between 0 and 86400, got "${env.LVZHI_REMINDER_INTERVAL_SECONDS}"`);
   }
+  const integrityHour = env.LVZHI_INTEGRITY_CHECK_HOUR || '2';
+  if (integrityHour !== 'off' && !/^(?:[01]?\d|2[0-3])$/.test(integrityHour)) {
+    throw new Error(`LVZHI_INTEGRITY_CHECK_HOUR must be an hour from 0 to 23 or "off", got "${env.LVZHI_INTEGRITY_CHECK_HOUR}"`);
+  }
   return {
     dataDir,
     databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
@@ -50,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     maxUploadBytes: Math.round(uploadMb * 1024 * 1024),
     reminderIntervalSeconds: reminderSeconds,
+    integrityCheckHour: integrityHour === 'off' ? null : Number(integrityHour),
   };
 }

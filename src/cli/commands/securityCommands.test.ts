@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/dialects.ts';
 import { type CliSandbox, createSandbox } from '../../../test/support/cliHarness.ts';
@@ -39,5 +41,29 @@ describeEachDialect('lvzhi security commands', (dialect) => {
     const again = await box.run('user', 'reset-2fa', '--username', 'leader');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('该账号未绑定动态验证码');
+  });
+
+  it('files verify re-hashes the stored evidence and exits 4 naming a changed file', async () => {
+    const ok = await box.run('files', 'verify');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^files OK: 1 files \(\d+ attachments\)\n$/);
+
+    const sm3 = await withDb(async (db) => (await db.selectFrom('attachment').select('sm3').executeTakeFirstOrThrow()).sm3);
+    const file = path.join(box.dataDir, 'files', sm3.slice(0, 2), sm3);
+    fs.appendFileSync(file, 'x');
+    const broken = await box.run('files', 'verify', '--json');
+    expect(broken.code).toBe(4);
+    const report = JSON.parse(broken.stdout) as { ok: boolean; files: number; problems: { sm3: string; problem: string; attachments: unknown[] }[] };
+    expect(report).toMatchObject({ ok: false, files: 1, problems: [{ sm3, problem: 'changed' }] });
+    await withDb(async (db) => {
+      const integrity = await db.selectFrom('audit_log').select(['actor_name', 'result']).where('action', '=', 'file.integrity').execute();
+      expect(integrity).toHaveLength(report.problems[0]!.attachments.length);
+      expect(integrity[0]).toEqual({ actor_name: 'cli', result: 'failure' });
+    });
+    fs.rmSync(file);
+    const missing = await box.run('files', 'verify');
+    expect(missing.code).toBe(4);
+    expect(missing.stdout).toContain(`MISSING ${sm3}: 演示佐证材料.pdf`);
+    expect(missing.stdout).toContain('files BROKEN: 1 of 1 files missing or changed');
   });
 });

@@ -18,6 +18,11 @@ export function sm3(data: string | Buffer): string {
   return crypto.createHash('sm3').update(data).digest('hex');
 }
 
+/** An SM3 hash to feed in pieces (files read as streams). */
+export function sm3Hasher(): crypto.Hash {
+  return crypto.createHash('sm3');
+}
+
 export function hmacSm3(key: string | Buffer, data: string | Buffer): string {
   return crypto.createHmac('sm3', key).update(data).digest('hex');
 }

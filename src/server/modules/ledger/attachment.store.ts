@@ -1,6 +1,7 @@
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { sm3 } from '../../platform/crypto.ts';
+import { sm3, sm3Hasher } from '../../platform/crypto.ts';
 import { newId } from '../../platform/ids.ts';
 
 // Evidence files live outside the database, content-addressed: <dataDir>/files/<first 2 hex>/<sm3>.
@@ -15,6 +16,8 @@ export interface FileStore {
   put(bytes: Buffer): Promise<string>;
   /** The stored bytes and whether they still hash to `hash`; null when the file is missing. */
   get(hash: string): Promise<{ bytes: Buffer; intact: boolean } | null>;
+  /** Re-hashes the stored file as a stream (the nightly check): intact, changed or missing. */
+  verify(hash: string): Promise<'intact' | 'changed' | 'missing'>;
   /** Where a hash is stored (tests tamper with it). */
   pathOf(hash: string): string;
 }
@@ -62,6 +65,16 @@ export function fileStore(dataDir: string): FileStore {
         throw error;
       }
       return hash;
+    },
+    async verify(hash) {
+      const hasher = sm3Hasher();
+      try {
+        for await (const chunk of createReadStream(pathOf(hash))) hasher.update(chunk as Buffer);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+        throw error;
+      }
+      return hasher.digest('hex') === hash ? 'intact' : 'changed';
     },
     async get(hash) {
       const bytes = await readIfPresent(pathOf(hash));

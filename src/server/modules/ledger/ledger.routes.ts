@@ -1,6 +1,7 @@
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { attachmentRoutes } from './attachment.routes.ts';
+import { scheduleIntegrityCheck } from './integrity.schedule.ts';
 import { recordRoutes } from './record.routes.ts';
 import { recordExcelRoutes } from './recordExcel.routes.ts';
 
@@ -9,4 +10,5 @@ export async function ledgerRoutes(app: App, ctx: AppContext): Promise<void> {
   await recordExcelRoutes(app, ctx);
   await recordRoutes(app, ctx);
   await attachmentRoutes(app, ctx);
+  scheduleIntegrityCheck(app, ctx);
 }
