@@ -27,6 +27,11 @@ export interface Config {
    * LVZHI_INTEGRITY_CHECK_HOUR, default 2; "off" switches it off (null).
    */
   integrityCheckHour: number | null;
+  /**
+   * LVZHI_SCAN_COMMAND: a malware scanner run (through /bin/sh) with each evidence upload on its
+   * standard input before it is stored, e.g. `clamdscan --no-summary -`; exit 0 = clean. Unset: no scan.
+   */
+  scanCommand: string | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Math.round(uploadMb * 1024 * 1024),
     reminderIntervalSeconds: reminderSeconds,
     integrityCheckHour: integrityHour === 'off' ? null : Number(integrityHour),
+    scanCommand: env.LVZHI_SCAN_COMMAND?.trim() ? env.LVZHI_SCAN_COMMAND.trim() : null,
   };
 }

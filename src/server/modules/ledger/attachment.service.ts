@@ -2,7 +2,9 @@ import { displayFileName } from '../../../core/files/fileName.ts';
 import { type EvidenceExt, sniffFileType } from '../../../core/files/fileType.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, notFound, unprocessable } from '../../platform/errors.ts';
+import { sm3 } from '../../platform/crypto.ts';
 import { newId } from '../../platform/ids.ts';
+import { scanBytes } from '../../platform/malwareScan.ts';
 import type { Upload } from '../../platform/upload.ts';
 import { auditedWrite, recordAudit } from '../audit/audit.repository.ts';
 import { orgInScope } from '../org/org.access.ts';
@@ -28,14 +30,34 @@ export async function uploadAttachment(ctx: AppContext, actor: Actor, upload: Up
     if (sniffed.rejected === 'zip_too_large') throw new AppError(413, 'ARCHIVE_TOO_LARGE', '文件解压后过大，已拒绝上传', 'file');
     throw new AppError(415, 'UNSUPPORTED_FILE_TYPE', `不支持该文件类型：仅可上传${ALLOWED}文件（按文件内容识别，与扩展名无关）`, 'file');
   }
-  const hash = await fileStore(ctx.config.dataDir).put(upload.buffer);
   const name = displayFileName(upload.filename, sniffed.ext);
+  await assertScannedClean(ctx, actor, upload.buffer, { name, orgId: org.id });
+  const hash = await fileStore(ctx.config.dataDir).put(upload.buffer);
   const row = await auditedWrite(ctx, actor, async (trx) => {
     const inserted = await insertAttachment(trx, actor, { sm3: hash, size: upload.buffer.length, mime: sniffed.mime, name, orgId: org.id });
     const summary = { name, size: inserted.size, mime: inserted.mime, sm3: hash, org: org.name };
     return { result: inserted, audit: { action: 'attachment.upload', targetType: 'attachment', targetId: inserted.id, orgId: org.id, summary } };
   });
   return present(row);
+}
+
+/**
+ * SEC-35: with LVZHI_SCAN_COMMAND set, the bytes go to the scanner before anything is stored; a
+ * file it does not pass is refused (422) and audited as `file.malware`, and its bytes are dropped.
+ */
+async function assertScannedClean(ctx: AppContext, actor: Actor, bytes: Buffer, file: { name: string; orgId: string }): Promise<void> {
+  const command = ctx.config.scanCommand;
+  if (!command) return;
+  const scan = await scanBytes(command, bytes);
+  if (scan.clean) return;
+  const found = scan.exitCode === 1;
+  await recordAudit(ctx, actor, {
+    action: 'file.malware', result: 'denied', targetType: 'attachment', orgId: file.orgId,
+    summary: { name: file.name, size: bytes.length, sm3: sm3(bytes), exitCode: scan.exitCode, output: scan.output, verdict: found ? 'infected' : 'scan_failed' },
+  });
+  throw found
+    ? unprocessable('MALWARE_FOUND', `病毒扫描发现“${file.name}”含有病毒或恶意代码，已拒绝上传`, 'file')
+    : unprocessable('SCAN_FAILED', `病毒扫描未能完成（扫描程序退出码 ${scan.exitCode ?? '无'}），为安全起见已拒绝上传“${file.name}”，请稍后重试或联系系统管理员`, 'file');
 }
 
 export interface Download {
