@@ -33,6 +33,16 @@ describeEachDialect('security policy', (dialect) => {
     expect(extra.statusCode).toBe(400);
   });
 
+  it('keeps the audit log retention at 180 days or more (SEC-21)', async () => {
+    expect(DEFAULT_POLICY.auditRetentionDays).toBe(180);
+    const short = await secadmin.put('/api/settings/security-policy', { ...DEFAULT_POLICY, auditRetentionDays: 90 });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error).toMatchObject({ field: 'auditRetentionDays', message: expect.stringContaining('审计日志保存期限（天）不能小于180') });
+    const longer = await secadmin.put('/api/settings/security-policy', { ...DEFAULT_POLICY, auditRetentionDays: 365 });
+    expect(longer.statusCode).toBe(200);
+    expect((await secadmin.get('/api/settings/security-policy')).json().auditRetentionDays).toBe(365);
+  });
+
   it('lets the sysadmin read but not change the policy', async () => {
     const sysadmin = await loggedIn(t.app, 'sysadmin', ADMIN_PASSWORD);
     expect((await sysadmin.get('/api/settings/security-policy')).statusCode).toBe(200);
