@@ -1,4 +1,4 @@
-import { metricValue } from '../../../core/compliance/metric.ts';
+import { type MetricInput, metricValue } from '../../../core/compliance/metric.ts';
 import type { DraftFacts, PeriodFacts, PlanEntry, ProblemFact, RuleFact } from '../../../core/report/draftFacts.ts';
 import { planItems } from '../../../core/report/draftText.ts';
 import type { Pack } from '../../../core/pack/schema.ts';
@@ -11,11 +11,12 @@ import { evaluateOrgs, type Evaluation } from '../compliance/compliance.engine.t
 import { isSoleRoot } from '../compliance/compliance.repository.ts';
 import type { RecordScope } from '../compliance/recordFilter.ts';
 import type { OrgRow } from '../org/org.table.ts';
-import { dutyHolders, type FactRow, factRows, type FilterSpec, filterBits, planRows } from './report.facts.repository.ts';
+import { dutyHolders, factIds, type FactRow, factRows, type FilterSpec, filterBits, planRows } from './report.facts.repository.ts';
 
-// The facts a template needs for one org and period, loaded with few queries: one pass over the
-// records for every metric and record list, one compliance evaluation for rule statuses and
-// problems (skipped when the template has neither), one query per plan slot and one for duty holders.
+// The facts a template needs for one org and period, loaded with few queries: two passes over the
+// records for every metric and record list (rows where titles or fields are read, ids for the rest),
+// one compliance evaluation for rule statuses and problems (skipped when the template has neither),
+// one query per plan slot and one for duty holders; the four run side by side on PostgreSQL.
 // Figures and lists cover the org's subtree; rule statuses are the org's own (each org answers for
 // itself), problems add its units' overdue periods; plans are the org's own.
 
@@ -37,15 +38,30 @@ async function ledgerFacts(ctx: AppContext, input: FactsInput, needs: TemplateNe
   const bits = filterBits(filters);
   const bitOf = new Map<string, number>(filters.map((f, i) => [keyOf(f.typeId, f.where), bits[i]!]));
   const fieldsOf = (typeId: string) => pack.recordTypes.find((t) => t.id === typeId)?.fields ?? [];
-  const rows = await factRows(ctx.db, ctx.dialect, {
-    packId: pack.id, scope, from: input.period.from, to: input.period.to,
-    typeIds: [...new Set(filtered.map((f) => f.typeId))],
-    filters,
-    withFields: [...new Set(metrics.filter((m) => m.aggregate !== 'count').map((m) => m.recordType))],
-    fieldsOf,
-  });
+  const withFields = [...new Set(metrics.filter((m) => m.aggregate !== 'count').map((m) => m.recordType))];
+  // Types a record list or a sum or distinct count reads come as rows (titles, fields); the types
+  // only counted come as ids and filter bits, which is far cheaper for a city's year.
+  const detailed = new Set([...withFields, ...[...needs.records.values()].map((s) => s.recordType)]);
+  const typeIds = [...new Set(filtered.map((f) => f.typeId))];
+  const query = { packId: pack.id, scope, from: input.period.from, to: input.period.to, filters, fieldsOf };
+  const counted = await factIds(ctx.db, ctx.dialect, { ...query, typeIds: typeIds.filter((t) => !detailed.has(t)) });
+  const rows = await factRows(ctx.db, ctx.dialect, { ...query, typeIds: typeIds.filter((t) => detailed.has(t) || counted.unsplit.includes(t)), withFields });
   const byType = new Map<string, FactRow[]>();
-  for (const row of rows) byType.set(row.type_id, [...(byType.get(row.type_id) ?? []), row]);
+  for (const row of rows) {
+    const list = byType.get(row.type_id);
+    if (list) list.push(row);
+    else byType.set(row.type_id, [row]);
+  }
+  for (const [typeId, { ids, masks }] of counted.byType) {
+    byType.set(typeId, ids.map((id, i) => ({ id, type_id: typeId, title: '', occurred_on: '', mask: masks[i]!, fields: null })));
+  }
+  // Each record's fields are parsed once, however many metrics read them.
+  const parsed = new Map<FactRow, MetricInput>();
+  const inputOf = (r: FactRow): MetricInput => {
+    let input = parsed.get(r);
+    if (!input) parsed.set(r, (input = { id: r.id, fields: r.fields == null ? null : fromJson<Record<string, unknown>>(r.fields) }));
+    return input;
+  };
   const matching = (spec: FilterSpec): FactRow[] => {
     const all = byType.get(spec.typeId) ?? [];
     if (spec.where.length === 0) return all;
@@ -54,7 +70,8 @@ async function ledgerFacts(ctx: AppContext, input: FactsInput, needs: TemplateNe
   };
   const out: Pick<DraftFacts, 'metrics' | 'records'> = { metrics: {}, records: {} };
   for (const m of metrics) {
-    const inputs = matching({ typeId: m.recordType, where: m.where }).map((r) => ({ id: r.id, fields: r.fields == null ? null : fromJson<Record<string, unknown>>(r.fields) }));
+    const found = matching({ typeId: m.recordType, where: m.where });
+    const inputs = m.aggregate === 'count' ? found.map((r) => ({ id: r.id, fields: null })) : found.map(inputOf);
     out.metrics[m.id] = { name: m.name, unit: m.unit ?? '', ...metricValue(m, inputs) };
   }
   for (const [key, slot] of needs.records) {
@@ -130,13 +147,12 @@ export async function loadFacts(ctx: AppContext, input: FactsInput): Promise<Dra
   // The whole tree needs no subtree filter: it would only cost time.
   const scope: RecordScope = (await isSoleRoot(ctx.db, input.org.id)) ? { all: true } : { path: input.org.path };
   const { next: _next, ...period } = input.period;
-  return {
-    org: { id: input.org.id, name: input.org.name },
-    period,
-    issueDate: input.issueDate,
-    ...(await ledgerFacts(ctx, input, needs, scope)),
-    ...(await complianceFacts(ctx, input, needs, scope)),
-    plans: await planFacts(ctx, input, needs),
-    people: await peopleFacts(ctx, input, needs),
-  };
+  // Independent reads: on PostgreSQL they run side by side on the pool's connections.
+  const [ledger, compliance, plans, people] = await Promise.all([
+    ledgerFacts(ctx, input, needs, scope),
+    complianceFacts(ctx, input, needs, scope),
+    planFacts(ctx, input, needs),
+    peopleFacts(ctx, input, needs),
+  ]);
+  return { org: { id: input.org.id, name: input.org.name }, period, issueDate: input.issueDate, ...ledger, ...compliance, plans, people };
 }
