@@ -59,15 +59,15 @@ export function MfaEnrolForm({ onDone }: { onDone?: () => void }) {
   if (!status.data.eligible) return <Alert type="info" showIcon title="双因素认证用于系统管理员、安全管理员和审计管理员账号。" />;
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Steps
-        direction="vertical"
+        orientation="vertical"
         size="small"
         current={issued ? 1 : 0}
         items={[
-          { title: '在手机上安装验证器', description: '如 FreeOTP、Microsoft Authenticator、Google 身份验证器等支持 TOTP 的应用。' },
-          { title: '添加账号', description: '点击“生成密钥”，在验证器中选择“手动输入密钥”，填入下面的密钥（基于时间，6位）。' },
-          { title: '输入验证码', description: '填入验证器显示的6位数字，完成绑定。' },
+          { title: '在手机上安装验证器', content: '如 FreeOTP、Microsoft Authenticator、Google 身份验证器等支持 TOTP 的应用。' },
+          { title: '添加账号', content: '点击“生成密钥”，在验证器中选择“手动输入密钥”，填入下面的密钥（基于时间，6位）。' },
+          { title: '输入验证码', content: '填入验证器显示的6位数字，完成绑定。' },
         ]}
       />
       {issued ? (
