@@ -4,7 +4,7 @@ import { actorOf } from '../../platform/guard.ts';
 import { listOf } from '../../platform/listQuery.ts';
 import { attachment } from '../org/download.ts';
 import {
-  BlockParams, CreateReportBody, EditBlockBody, NoteBody, ProvenanceQuery, ProvenanceRecords, RegenerateResult, ReportDetail, ReportListQuery,
+  ApproveBody, BlockParams, CreateReportBody, EditBlockBody, NoteBody, ProvenanceQuery, ProvenanceRecords, RegenerateResult, ReportDetail, ReportListQuery,
   ReportParams, ReportSummary, RunParams, Submissions, SubmissionsQuery, VersionDetail, VersionParams, VersionQuery,
 } from './report.schema.ts';
 import { createReport, getReport, getReportVersion, listReports } from './report.service.ts';
@@ -71,8 +71,8 @@ export async function reportRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.post(
     '/api/reports/:id/approve',
-    { config: { access: 'report.approve' }, schema: { tags, summary: '领导审定当前版本（审定后冻结，不能再修改）', params: ReportParams, body: NoteBody.nullish(), response: { 200: ReportDetail } } },
-    async (request) => approveReport(ctx, actorOf(request), request.params.id, request.body?.note),
+    { config: { access: 'report.approve' }, schema: { tags, summary: '领导审定当前版本（审定后冻结，不能再修改）', params: ReportParams, body: ApproveBody.nullish(), response: { 200: ReportDetail } } },
+    async (request) => approveReport(ctx, actorOf(request), request.params.id, request.body?.note, request.body?.version),
   );
 
   app.post(

@@ -64,6 +64,9 @@ export const EditBlockBody = z.object({
   note: z.string().max(200).optional().describe('版本说明'),
 });
 export const NoteBody = z.object({ note: z.string().max(200).optional().describe('说明') });
+export const ApproveBody = NoteBody.extend({
+  version: z.number().int().min(1).max(1_000_000).optional().describe('领导审阅的版本号：报告已有更新的版本时拒绝审定（409），以免审定未读过的内容'),
+});
 
 const Run = z.object({
   text: z.string(),

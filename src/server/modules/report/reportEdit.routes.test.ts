@@ -227,6 +227,19 @@ describeEachDialect('reports: editing, regenerating and approving a draft', (dia
     for (const id of landed) expect(now.document.blocks.find((b) => b.id === id)!.edited, id).toBe(true);
   });
 
+  it('approves the version the leader read: a newer one since is refused until read', async () => {
+    const report = await annualDraft(w);
+    const read = (await w.leader.get(`/api/reports/${report.id}`)).json().version;
+    await w.clerk.put(`/api/reports/${report.id}/blocks/title`, { text: '审阅后又改的标题' });
+    const stale = await w.leader.post(`/api/reports/${report.id}/approve`, { version: read });
+    expect([stale.statusCode, stale.json().error]).toEqual([409, expect.objectContaining({ code: 'REPORT_CHANGED', field: 'version', message: '报告已更新到第2版，请阅读最新版本后再审定' })]);
+    expect((await w.clerk.get(`/api/reports/${report.id}`)).json().status).toBe('draft');
+    const ok = await w.leader.post(`/api/reports/${report.id}/approve`, { version: 2 });
+    expect([ok.statusCode, ok.json().approvedVersion]).toEqual([200, 2]);
+    const bad = await w.leader.post(`/api/reports/${report.id}/approve`, { version: 'two' });
+    expect([bad.statusCode, bad.json().error.field]).toEqual([400, 'version']);
+  });
+
   it('approve and a concurrent edit: the edit is either in the approved version or refused', async () => {
     const report = await annualDraft(w);
     const block = blockWith(report, '专题研究意识形态工作');

@@ -108,10 +108,12 @@ function unsettled(document: DraftDocument, edits: Edits): AppError | null {
   return stale.length > 0 ? unprocessable('REPORT_STALE', `有${stale.length}段改写后台账数字发生了变化，请核对后再审定`, 'document', stale) : null;
 }
 
-/** A leader signs the current version off: the draft is frozen at it. */
-export async function approveReport(ctx: AppContext, actor: Actor, id: string, note?: string) {
+/** A leader signs the current version off (the one they read, when they say which): the draft is frozen at it. */
+export async function approveReport(ctx: AppContext, actor: Actor, id: string, note?: string, read?: number) {
   const draft = await draftInScope(ctx, actor, id, { write: true });
   if (draft.status !== 'draft') throw conflict('REPORT_NOT_DRAFT', draft.status === 'approved' ? '报告已审定' : '报告已报送');
+  const current = Number(draft.current_version);
+  if (read !== undefined && read !== current) throw conflict('REPORT_CHANGED', `报告已更新到第${current}版，请阅读最新版本后再审定`, 'version');
   const { document, edits } = await loadVersion(ctx, draft);
   const problem = unsettled(document, edits);
   if (problem) throw problem;
