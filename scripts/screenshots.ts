@@ -47,6 +47,30 @@ try {
     await page.screenshot({ path: path.join(OUT, file) });
     console.log(`wrote docs/images/${file}`);
   }
+
+  // The report editor: the party group's secretary drafts this year's annual report from the pack's
+  // template; then a figure's records.
+  const clerk = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', baseURL: server.url });
+  await clerk.goto('/');
+  await clerk.getByLabel('用户名').fill('secretary');
+  await clerk.getByLabel('密码').fill(PASSWORD);
+  await clerk.getByRole('button', { name: /^登\s*录$/ }).click();
+  await clerk.getByRole('menuitem', { name: '工作报告' }).waitFor();
+  await clerk.goto('/reports?draft=annual_report');
+  await clerk.locator('.ant-modal').getByLabel('年度').waitFor();
+  await clerk.locator('.ant-modal').getByRole('button', { name: /^起\s*草$/ }).click();
+  await clerk.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+  await clerk.locator('.lz-fig').first().waitFor();
+  // Let the toast go and the pointer leave the paragraph it hovers.
+  await clerk.mouse.move(1300, 880);
+  await clerk.waitForTimeout(3500);
+  await clerk.screenshot({ path: path.join(OUT, 'report-editor.png') });
+  console.log('wrote docs/images/report-editor.png');
+  await clerk.locator('.lz-fig[title*="依据"]:not([title*="依据0条"])').nth(1).click();
+  await clerk.locator('.ant-drawer a[href^="/ledger/"]').first().waitFor();
+  await clerk.waitForTimeout(500);
+  await clerk.screenshot({ path: path.join(OUT, 'report-provenance.png') });
+  console.log('wrote docs/images/report-provenance.png');
 } finally {
   await browser.close();
   await server.close();

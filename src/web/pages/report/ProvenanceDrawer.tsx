@@ -55,7 +55,11 @@ export function ProvenanceDrawer({ reportId, version, runId, provenance, onClose
               renderItem={(record) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={<Link to={recordPath(record.id)}>{record.title}</Link>}
+                    title={
+                      <Link to={recordPath(record.id)} style={{ color: 'var(--ant-color-link)' }}>
+                        {record.title}
+                      </Link>
+                    }
                     description={`${record.occurredOn} · ${record.orgName}`}
                   />
                 </List.Item>
