@@ -7,6 +7,7 @@ import { filesVerifyCommand } from './commands/filesVerify.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { orgListCommand } from './commands/orgList.ts';
 import { packCheckCommand } from './commands/packCheck.ts';
+import { policyAdminIpCommand } from './commands/policyAdminIp.ts';
 import { reportDraftCommand } from './commands/reportDraft.ts';
 import { restoreCommand } from './commands/restore.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -20,7 +21,7 @@ import { version } from './project.ts';
 
 const COMMANDS: Command[] = [
   serveCommand, migrateCommand, demoCommand, userCreateCommand, userResetPasswordCommand, userReset2faCommand, userListCommand,
-  orgListCommand, auditVerifyCommand, filesVerifyCommand, backupCommand, restoreCommand, packCheckCommand, templateImportCommand,
+  orgListCommand, auditVerifyCommand, filesVerifyCommand, policyAdminIpCommand, backupCommand, restoreCommand, packCheckCommand, templateImportCommand,
   reportDraftCommand,
 ];
 

@@ -66,4 +66,19 @@ describeEachDialect('lvzhi security commands', (dialect) => {
     expect(missing.stdout).toContain(`MISSING ${sm3}: 演示佐证材料.pdf`);
     expect(missing.stdout).toContain('files BROKEN: 1 of 1 files missing or changed');
   });
+
+  it('policy admin-ip shows the allowlist and clears it, audited, when the administrators are shut out', async () => {
+    expect((await box.run('policy', 'admin-ip')).stdout).toBe('administrators IP allowlist: empty (no restriction)\n');
+    await withDb(async (db) => {
+      await db.insertInto('setting').values({ key: 'security.policy', value: JSON.stringify({ adminIpAllowlist: ['10.0.0.0/8'] }), updated_at: new Date().toISOString(), updated_by: null }).execute();
+    });
+    expect(JSON.parse((await box.run('policy', 'admin-ip', '--json')).stdout)).toEqual({ adminIpAllowlist: ['10.0.0.0/8'] });
+    const cleared = await box.run('policy', 'admin-ip', '--clear');
+    expect(cleared).toMatchObject({ code: 0, stdout: 'administrators IP allowlist cleared: administrators may log in from anywhere\n' });
+    await withDb(async (db) => {
+      const entry = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(entry).toMatchObject({ action: 'policy.update', actor_name: 'cli' });
+    });
+    expect(JSON.parse((await box.run('policy', 'admin-ip', '--json')).stdout)).toEqual({ adminIpAllowlist: [] });
+  });
 });
