@@ -96,7 +96,11 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/auth/mfa/enrol',
     { config: { access: 'session' }, schema: { tags, summary: '生成双因素认证密钥（三员账号）', response: { 200: MfaEnrolment } } },
-    async (request) => startEnrolment(ctx, actorOf(request)),
+    async (request, reply) => {
+      // The secret is shown once: no cache may keep it.
+      reply.header('cache-control', 'no-store');
+      return startEnrolment(ctx, actorOf(request));
+    },
   );
 
   app.post(

@@ -42,6 +42,7 @@ describeEachDialect('SEC-11 second factor for the administrators', (dialect) => 
     expect((await secadmin.get('/api/auth/mfa')).json()).toEqual({ enrolled: false, pending: false, eligible: true, required: false });
     const started = await secadmin.post('/api/auth/mfa/enrol');
     const { secret, uri } = started.json();
+    expect(started.headers['cache-control']).toBe('no-store');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(uri).toMatch(/^otpauth:\/\/totp\/.+:secadmin\?secret=[A-Z2-7]{32}/);
     // Sealed at rest like other personal data: the database never holds the secret itself.
