@@ -44,6 +44,7 @@ export function CreateReportModal({ open, onClose, templateId }: { open: boolean
   const today = dayjs().format('YYYY-MM-DD');
   const chosenId = Form.useWatch('templateId', form);
   const chosen = templates.data?.find((t) => t.id === chosenId);
+  const period = checkPeriod(Form.useWatch('period', form));
 
   useEffect(() => {
     if (!open) return;
@@ -112,6 +113,7 @@ export function CreateReportModal({ open, onClose, templateId }: { open: boolean
           <Form.Item
             name="period"
             label="报告期"
+            extra={'label' in period ? `报告期为${period.label}，数字按这一期间的台账记录统计。` : undefined}
             rules={[
               {
                 validator: (_, value?: PeriodValue) => {

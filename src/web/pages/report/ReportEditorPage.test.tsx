@@ -159,6 +159,15 @@ describe('report editor', () => {
     expect(link.getAttribute('href')).toBe('/ledger/rec9');
   });
 
+  it("says why there is no PDF when the server lacks LibreOffice", async () => {
+    serve(['viewer'], reportDetail(), {
+      'GET /api/reports/rep1/pdf': () => ({ status: 503, body: { error: { code: 'PDF_UNAVAILABLE', message: '服务器未安装 LibreOffice，无法导出 PDF；请下载 Word 文件' } } }),
+    });
+    ({ rendered } = await openAt('/reports/rep1'));
+    await act(async () => (await findElement('button', '下载PDF')).click());
+    await findElement('.ant-message', (t) => t.includes('服务器未安装LibreOffice，无法导出PDF；请下载Word文件'));
+  });
+
   it('shows an older version read-only', async () => {
     const current = edited('新的文字。');
     const calls = serve(['clerk'], current, {

@@ -34,7 +34,15 @@ export function ReportPaper({ reportId, document: doc, provenance, editable, edi
         id={`lz-block-${block.id}`}
         className={classes.filter(Boolean).join(' ')}
         onClick={editable ? () => onEdit(block.id) : undefined}
-        title={editable ? '点击修改这一段' : undefined}
+        onKeyDown={
+          editable
+            ? (event) => {
+                if (event.key === 'Enter' && event.target === event.currentTarget) onEdit(block.id);
+              }
+            : undefined
+        }
+        tabIndex={editable ? 0 : undefined}
+        title={editable ? '点击修改这一段（或按回车）' : undefined}
         data-block={block.id}
       >
         {children}
