@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fromJson } from '../../db/database.ts';
 import { systemActor } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
@@ -7,6 +7,7 @@ import { describeEachDialect } from '../../../../test/support/dialects.ts';
 import { createTestApp, setupInstance, type TestApp } from '../../../../test/support/testApp.ts';
 import { fileStore } from './attachment.store.ts';
 import { lastRunDate, runIntegrityJob } from './integrity.job.ts';
+import { integrityCheckDue } from './integrity.schedule.ts';
 
 describeEachDialect('SEC-36 nightly evidence file check', (dialect) => {
   let t: TestApp;
@@ -77,5 +78,15 @@ describeEachDialect('SEC-36 nightly evidence file check', (dialect) => {
     expect(notified[0]).toMatchObject({ kind: 'files.integrity', title: '【文件校验】2个佐证材料文件缺失或被改动' });
     expect(notified[0]!.body).toContain('“签到表.pdf”（缺失）');
     expect(notified[0]!.body).toContain('“会议记录.pdf”（已被改动）');
+  });
+});
+
+describe('when the nightly check is due', () => {
+  it('counts the hour and the date in Beijing time', () => {
+    // 17:59 UTC is 01:59 in Beijing on the next day: not yet; 18:00 UTC is 02:00 there.
+    expect(integrityCheckDue(new Date('2026-11-29T17:59:00Z'), 2)).toBeNull();
+    expect(integrityCheckDue(new Date('2026-11-29T18:00:00Z'), 2)).toBe('2026-11-30');
+    expect(integrityCheckDue(new Date('2026-11-30T15:00:00Z'), 2)).toBe('2026-11-30');
+    expect(integrityCheckDue(new Date('2026-11-30T16:00:00Z'), 0)).toBe('2026-12-01');
   });
 });

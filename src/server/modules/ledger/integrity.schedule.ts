@@ -15,6 +15,9 @@ const LEASE_MS = 6 * 3600_000;
 /** The hour of the day in Beijing time (no daylight saving). */
 export const chinaHour = (at: Date): number => (at.getUTCHours() + 8) % 24;
 
+/** The business date whose check is due at `at`, or null before `hour` (Beijing time). */
+export const integrityCheckDue = (at: Date, hour: number): string | null => (chinaHour(at) >= hour ? chinaToday(at) : null);
+
 /**
  * Runs the nightly file check in a process that serves HTTP, from `config.integrityCheckHour`
  * (Beijing time) on, once per date across processes. Like the reminders, the timer starts when the
@@ -27,9 +30,9 @@ export function scheduleIntegrityCheck(app: App, ctx: AppContext): void {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   const tick = () => {
-    const at = now();
-    if (running || chinaHour(at) < hour) return;
-    running = runIntegrityJob(ctx, systemActor('system'), { holder, leaseMs: LEASE_MS, today: chinaToday(at) })
+    const today = integrityCheckDue(now(), hour);
+    if (running || !today) return;
+    running = runIntegrityJob(ctx, systemActor('system'), { holder, leaseMs: LEASE_MS, today })
       .then(({ ran, report }) => {
         if (!ran || !report) return;
         const log = { files: report.files, problems: report.problems.length };
