@@ -46,7 +46,7 @@ export const POLICY_SECTIONS: PolicySection[] = [
   {
     title: '审计日志',
     fields: [
-      { key: 'auditRetentionDays', label: '保存期限', unit: '天', help: '网络安全法要求网络日志至少保存六个月，不能少于180天；系统不删除保存期限内的审计记录。' },
+      { key: 'auditRetentionDays', label: '保存期限', unit: '天', help: '网络安全法要求网络日志至少保存六个月，不能少于180天。目前系统不删除任何审计记录。' },
     ],
   },
 ];
