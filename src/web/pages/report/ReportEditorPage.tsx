@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Grid, Row, Space, Spin, Tabs, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useCan } from '../../auth/session.ts';
 import { formatDateTime } from '../../components/format.ts';
@@ -39,6 +39,7 @@ export default function ReportEditorPage() {
   const [editingId, setEditingId] = useState<string | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
   const [regenerated, setRegenerated] = useState<RegenerateResult | null>(null);
+  const markIndex = useRef(0);
 
   if (report.error) return <QueryError error={report.error} onRetry={() => void report.refetch()} />;
   if (!report.data || (older && !version.data && !version.error)) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
@@ -52,6 +53,12 @@ export default function ReportEditorPage() {
   const marked = markedBlocks(blocks);
   const stale = blocks.filter((b) => b.stale).length;
   const locate = (blockId: string) => document.getElementById(`lz-block-${blockId}`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  // Each click shows the next place left for the user, round again after the last.
+  const nextMark = () => {
+    const marks = document.querySelectorAll('.lz-paper .lz-mark');
+    if (marks.length === 0) return;
+    marks[markIndex.current++ % marks.length]!.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  };
 
   const side = (
     <Card size="small" styles={{ body: { padding: '0 12px 12px' } }}>
@@ -118,6 +125,11 @@ export default function ReportEditorPage() {
           <Alert
             type="warning"
             showIcon
+            action={
+              <Button size="small" onClick={nextMark}>
+                下一处
+              </Button>
+            }
             title={
               canWrite
                 ? `有${marked}段含待补充的内容（黄色标出），请补录台账后重新生成，或点击该段直接改写；补全后才能审定。`
