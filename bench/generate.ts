@@ -43,11 +43,28 @@ function* generate(spec: DatasetSpec): Generator<{ orgs: SyntheticOrg[] } | { re
 
 const orgRow = (o: SyntheticOrg) => ({ ...o, code: null, deactivated_at: null, created_at: NOW, updated_at: NOW });
 
+/**
+ * Brings a cached dataset up to the current schema, as an installation is upgraded: a migration
+ * added since it was built (a new table the app reads at login, say) would otherwise fail the bench.
+ */
+async function migrateCached(where: { databaseUrl: string | null; dataDir: string }, log: (line: string) => void): Promise<void> {
+  const handle = openDatabase(where);
+  try {
+    const applied = await migrateToLatest(handle.db);
+    if (applied.length > 0) log(`# cached dataset migrated: ${applied.join(', ')}`);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The SQLite data folder holding the dataset (its lvzhi.db), built on first use. */
 export async function sqliteDataset(spec: DatasetSpec, log: (line: string) => void): Promise<string> {
   const dir = path.join(CACHE, `sqlite_${datasetKey(spec)}`);
   const done = path.join(dir, '.complete');
-  if (fs.existsSync(done)) return dir;
+  if (fs.existsSync(done)) {
+    await migrateCached({ databaseUrl: null, dataDir: dir }, log);
+    return dir;
+  }
   fs.rmSync(dir, { recursive: true, force: true });
   const handle = openDatabase({ databaseUrl: null, dataDir: dir });
   await migrateToLatest(handle.db);
@@ -89,7 +106,10 @@ export async function postgresDataset(adminUrl: string, spec: DatasetSpec, log: 
   await admin.connect();
   try {
     const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-    if (exists && (await isComplete(url.toString()))) return url.toString();
+    if (exists && (await isComplete(url.toString()))) {
+      await migrateCached({ databaseUrl: url.toString(), dataDir: CACHE }, log);
+      return url.toString();
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
