@@ -101,7 +101,7 @@ describe('report editor', () => {
     expect(pageText()).toContain('依据的台账记录（6条）');
     expect(calls.some((c) => c.url.startsWith('/api/reports/rep1/provenance/run1?page=1&pageSize=20'))).toBe(true);
     // A viewer reads; it changes nothing: no editor opens, no write buttons.
-    expect(buttons()).toEqual(['返回报告列表', '下载Word', '下载PDF']);
+    expect(buttons()).toEqual(['返回报告列表', '下载Word', '下载PDF', '下一处']);
     expect(document.querySelector('.lz-block-editable')).toBeNull();
   });
 
