@@ -73,6 +73,22 @@ describe('report editor', () => {
     expect(pageText()).toContain('第2版');
   });
 
+  it('edits a run-in heading: its own text and the body after it', async () => {
+    const calls = serve(['clerk'], reportDetail(), { 'PUT /api/reports/rep1/blocks/s1.1': () => ({ body: reportDetail() }) });
+    ({ rendered } = await openAt('/reports/rep1'));
+    await act(async () => (await findElement('[data-block="s1.1"]', (t) => t.includes('压实工作责任'))).click());
+    const heading = await findElement('input[aria-label="标题文字"]', () => true);
+    expect((heading as HTMLInputElement).value).toBe('压实工作责任');
+    const body = document.querySelector<HTMLTextAreaElement>('textarea[aria-label="标题后的正文"]')!;
+    expect(body.value).toBe('全年先后6次专题研究意识形态工作。');
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(heading, '压紧压实工作责任');
+      heading.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => (await findElement('.lz-block-editor button', '保存')).click());
+    await waitFor(() => expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ text: '全年先后6次专题研究意识形态工作。', heading: '压紧压实工作责任' }));
+  });
+
   it('restores the generated text of an edited paragraph with null', async () => {
     const calls = serve(['clerk'], edited('我改写的文字。'), { 'PUT /api/reports/rep1/blocks/p2': () => ({ body: reportDetail() }) });
     ({ rendered } = await openAt('/reports/rep1'));
