@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/main.ts';
+import { defaultPeriod } from '../../src/web/pages/report/period.ts';
 import { describeInBrowser, launchBrowser, startE2eServer } from './browser.ts';
 
 const DEMO_PASSWORD = 'Demo#2026pw';
 const SAMPLE = path.resolve('test/fixtures/reports/003_42f62713737a6758.txt');
-const THIS_YEAR = new Date().getFullYear();
+// The year the draft form proposes today: this year, or last year in January and February.
+const YEAR = defaultPeriod('year', new Date().toLocaleDateString('sv')).year!;
 
 // A new user's report, as they click through it: the clerk imports last year's report as a
 // template, binds what lvzhi could not, drafts this year's from it and edits a paragraph; a leader
@@ -72,11 +74,11 @@ describeInBrowser('reports: an old report imported, drafted, edited, approved an
     expect(await page.locator('main').textContent()).toContain('动员30名了解网络');
   });
 
-  it('drafts this year’s report from it and edits a paragraph', async () => {
+  it('drafts the year’s report from it and edits a paragraph', async () => {
     await page.getByRole('button', { name: '用此模板起草' }).click();
     const modal = page.locator('.ant-modal');
     await modal.getByLabel('年度').waitFor();
-    expect(await modal.locator('.ant-select', { has: page.getByLabel('年度') }).textContent()).toContain(`${THIS_YEAR}年`);
+    expect(await modal.locator('.ant-select', { has: page.getByLabel('年度') }).textContent()).toContain(`${YEAR}年`);
     await modal.getByRole('button', { name: /^起\s*草$/ }).click();
     await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
     reportUrl = page.url();
@@ -91,7 +93,7 @@ describeInBrowser('reports: an old report imported, drafted, edited, approved an
     const opening = page.locator('[data-block]:not([data-block="title"])').first();
     await opening.click();
     const text = page.getByLabel('段落正文');
-    await text.fill(`${THIS_YEAR}年，局党组在市委的坚强领导下，全面落实意识形态工作责任制。现将一年来的意识形态工作情况报告如下：`);
+    await text.fill(`${YEAR}年，局党组在市委的坚强领导下，全面落实意识形态工作责任制。现将一年来的意识形态工作情况报告如下：`);
     await page.locator('.lz-block-editor').getByRole('button', { name: /^保\s*存$/ }).click();
     await opening.getByText('已修改').waitFor();
     await page.getByText('第2版').first().waitFor();
