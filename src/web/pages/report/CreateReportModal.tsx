@@ -52,10 +52,12 @@ export function CreateReportModal({ open, onClose, templateId }: { open: boolean
     form.setFieldsValue({ orgId: user.orgId, issueDate: dayjs(), templateId });
   }, [open, form, user.orgId, templateId]);
 
-  // A template sets the period's kind: start from the period the clerk most likely means.
+  // A template sets the period's kind: start from the period the clerk most likely means (again
+  // each time the form opens, after the reset above).
+  const periodKind = chosen?.periodKind;
   useEffect(() => {
-    if (chosen) form.setFieldsValue({ period: defaultPeriod(chosen.periodKind === 'range' ? 'year' : chosen.periodKind, today) });
-  }, [chosen, form, today]);
+    if (open && periodKind) form.setFieldsValue({ period: defaultPeriod(periodKind === 'range' ? 'year' : periodKind, today) });
+  }, [open, chosenId, periodKind, form, today]);
 
   const create = useApiMutation(
     (fields: DraftFields) =>
