@@ -25,7 +25,7 @@ export interface FactRow {
   occurred_on: string;
   /** Bit i set: the record matches filter i of its type. */
   mask: number;
-  /** The record's fields, only for the types in `withFields`. */
+  /** The fields `withFields` names for the record's type (JSON text or an object), else null. */
   fields: unknown;
 }
 
@@ -37,8 +37,8 @@ export interface FactQuery {
   typeIds: readonly string[];
   /** Filters to test, at most 30 per type (bits of a 32-bit integer on both databases). */
   filters: readonly FilterSpec[];
-  /** Types whose fields are read (sum and distinct metrics). */
-  withFields: readonly string[];
+  /** The fields read, by record type (sum and distinct metrics): only these come back. */
+  withFields: ReadonlyMap<string, readonly string[]>;
   fieldsOf: (typeId: string) => readonly FieldDef[];
 }
 
@@ -68,7 +68,13 @@ function maskSql(dialect: Dialect, q: Pick<FactQuery, 'filters' | 'fieldsOf'>): 
 /** Every live record of the types, in scope and range, oldest first, with its filter bits. */
 export async function factRows(db: Executor, dialect: Dialect, q: FactQuery): Promise<FactRow[]> {
   if (q.typeIds.length === 0) return [];
-  const fields = q.withFields.length === 0 ? sql<unknown>`null` : sql<unknown>`case when record.type_id in (${sql.join([...q.withFields])}) then record.fields end`;
+  // Only the fields a metric reads, as a small JSON object (a missing field comes back null, which
+  // counts as no value exactly as a missing one does): the sorter and the parser skip the rest.
+  const picked = (ids: readonly string[]) => dialect === 'sqlite'
+    ? sql`json_object(${sql.join(ids.map((id) => sql`${id}, record.fields -> ${`$.${id}`}`))})`
+    : sql`jsonb_build_object(${sql.join(ids.map((id) => sql`cast(${id} as text), record.fields -> cast(${id} as text)`))})`;
+  const whens = [...q.withFields].map(([typeId, ids]) => sql`when record.type_id = ${typeId} then ${picked(ids)}`);
+  const fields = whens.length === 0 ? sql<unknown>`null` : sql<unknown>`case ${sql.join(whens, sql` `)} end`;
   const rows = await db
     .selectFrom('record')
     .where(matchRecords(dialect, { packId: q.packId, scope: q.scope, from: q.from, to: q.to, typeIds: q.typeIds }))

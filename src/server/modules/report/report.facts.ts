@@ -38,10 +38,16 @@ async function ledgerFacts(ctx: AppContext, input: FactsInput, needs: TemplateNe
   const bits = filterBits(filters);
   const bitOf = new Map<string, number>(filters.map((f, i) => [keyOf(f.typeId, f.where), bits[i]!]));
   const fieldsOf = (typeId: string) => pack.recordTypes.find((t) => t.id === typeId)?.fields ?? [];
-  const withFields = [...new Set(metrics.filter((m) => m.aggregate !== 'count').map((m) => m.recordType))];
+  const withFields = new Map<string, string[]>();
+  for (const m of metrics) {
+    if (m.aggregate === 'count' || !m.field) continue;
+    const list = withFields.get(m.recordType) ?? [];
+    if (!list.includes(m.field)) list.push(m.field);
+    withFields.set(m.recordType, list);
+  }
   // Types a record list or a sum or distinct count reads come as rows (titles, fields); the types
   // only counted come as ids and filter bits, which is far cheaper for a city's year.
-  const detailed = new Set([...withFields, ...[...needs.records.values()].map((s) => s.recordType)]);
+  const detailed = new Set([...withFields.keys(), ...[...needs.records.values()].map((s) => s.recordType)]);
   const typeIds = [...new Set(filtered.map((f) => f.typeId))];
   const query = { packId: pack.id, scope, from: input.period.from, to: input.period.to, filters, fieldsOf };
   const counted = await factIds(ctx.db, ctx.dialect, { ...query, typeIds: typeIds.filter((t) => !detailed.has(t)) });
