@@ -9,6 +9,7 @@ import { errorMessage } from '../../http/formErrors.ts';
 import { recordPath } from '../ledger/ledgerNav.ts';
 import { type SubmissionKind, type Submissions, type SubmissionsFilter, useSubmissions } from './api.ts';
 import { reportPath } from './paths.ts';
+import { outsideRecords } from './submissions.ts';
 import { defaultPeriod, yearOptions } from './period.ts';
 import './report.css';
 
@@ -84,7 +85,7 @@ export default function SubmissionsPage() {
       title: '报送的报告',
       key: 'reports',
       render: (_, i) =>
-        i.reports.length === 0 && i.records.length === 0 ? (
+        i.reports.length === 0 && outsideRecords(i).length === 0 ? (
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
           <Flex vertical gap={4}>
@@ -96,7 +97,7 @@ export default function SubmissionsPage() {
                 </div>
               </div>
             ))}
-            {i.records.map((r) => (
+            {outsideRecords(i).map((r) => (
               <div key={r.recordId}>
                 <Link to={recordPath(r.recordId)}>{r.title}</Link>
                 <div className="lz-report-sub">{r.occurredOn} · 台账登记的报送记录</div>
