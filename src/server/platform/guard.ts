@@ -67,8 +67,9 @@ async function guard(app: FastifyInstance, opts: { ctx: AppContext }): Promise<v
     if (!session) {
       throw expired ? new AppError(401, 'SESSION_EXPIRED', '会话已超时，请重新登录') : unauthorized();
     }
-    // SEC-12: an administrator's session is only good from the allowlisted networks.
-    if (session.actor.roles.some(isAdminRole)) {
+    // SEC-12: an administrator's session is only good from the allowlisted networks — except to
+    // end it: logging out from outside takes nothing and leaves no live session behind.
+    if (session.actor.roles.some(isAdminRole) && request.routeOptions.url !== '/api/auth/logout') {
       const policy = await policyCache.get(ctx.db);
       if (!adminIpAllowed(policy.adminIpAllowlist, request.ip)) {
         await recordAudit(ctx, session.actor, {

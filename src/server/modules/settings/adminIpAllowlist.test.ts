@@ -68,6 +68,10 @@ describeEachDialect('SEC-12 administrators IP allowlist', (dialect) => {
     expect(moved.statusCode).toBe(403);
     expect(moved.json().error.code).toBe('IP_NOT_ALLOWED');
     expect(await audits('authz.ip_denied')).toEqual([expect.objectContaining({ username: 'sysadmin', ip: CAFE, summary: expect.objectContaining({ ip: CAFE, route: '/api/users' }) })]);
+    // It can still be ended from there, and is gone when the administrator is back inside.
+    expect((await inside.client.post('/api/auth/logout')).statusCode).toBe(200);
+    inside.client.ip = '10.9.9.9';
+    expect((await inside.client.get('/api/users')).statusCode).toBe(401);
 
     // Business users log in and work from anywhere.
     const clerk = await as('secretary', DEMO_PASSWORD, CAFE);
