@@ -56,6 +56,19 @@ try {
   await clerk.getByLabel('密码').fill(PASSWORD);
   await clerk.getByRole('button', { name: /^登\s*录$/ }).click();
   await clerk.getByRole('menuitem', { name: '工作报告' }).waitFor();
+  // What the ledger says: the dashboard a leader reads, the rules × periods matrix, the ledger.
+  for (const [route, file, ready] of [
+    ['/dashboard', 'dashboard.png', '各单位完成率（低的在前）'],
+    ['/compliance', 'compliance.png', '落实情况'],
+    ['/ledger', 'ledger.png', '台账记录'],
+  ] as const) {
+    await clerk.goto(route);
+    await clerk.getByText(ready).first().waitFor();
+    // Charts load on demand and animate in.
+    await clerk.waitForTimeout(2500);
+    await clerk.screenshot({ path: path.join(OUT, file) });
+    console.log(`wrote docs/images/${file}`);
+  }
   await clerk.goto('/reports?draft=annual_report');
   await clerk.locator('.ant-modal').getByLabel('年度').waitFor();
   await clerk.locator('.ant-modal').getByRole('button', { name: /^起\s*草$/ }).click();
