@@ -15,7 +15,7 @@ export function presentSummary(row: DraftRow): z.infer<typeof ReportSummary> {
     title: row.title, status: row.status as 'draft' | 'approved' | 'submitted', currentVersion: Number(row.current_version),
     createdBy: row.created_by_name, createdAt: row.created_at, updatedAt: row.updated_at,
     approvedBy: row.approved_by_name, approvedAt: row.approved_at, approvedVersion: row.approved_version === null ? null : Number(row.approved_version),
-    submittedAt: row.submitted_at, submittedVersion: row.submitted_version === null ? null : Number(row.submitted_version), submittedRecordId: row.submitted_record_id,
+    submittedBy: row.submitted_by_name, submittedAt: row.submitted_at, submittedVersion: row.submitted_version === null ? null : Number(row.submitted_version), submittedRecordId: row.submitted_record_id,
   };
 }
 

@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import type { ReportSort } from './report.schema.ts';
 import type { ReportDraftTable, ReportGenerationTable, ReportVersionTable } from './report.table.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -42,8 +43,12 @@ const draftsWithNames = (db: Executor) =>
     .innerJoin('org', 'org.id', 'report_draft.org_id')
     .leftJoin('app_user as creator', 'creator.id', 'report_draft.created_by')
     .leftJoin('app_user as approver', 'approver.id', 'report_draft.approved_by')
+    .leftJoin('app_user as submitter', 'submitter.id', 'report_draft.submitted_by')
     .selectAll('report_draft')
-    .select(['org.name as org_name', 'org.path as org_path', 'creator.display_name as created_by_name', 'approver.display_name as approved_by_name']);
+    .select([
+      'org.name as org_name', 'org.path as org_path', 'creator.display_name as created_by_name', 'approver.display_name as approved_by_name',
+      'submitter.display_name as submitted_by_name',
+    ]);
 
 export function getDraftInScope(db: Executor, id: string, scopePath: string) {
   return draftsWithNames(db).where('report_draft.id', '=', id).where('org.path', 'like', `${scopePath}%`).executeTakeFirst();
@@ -60,15 +65,43 @@ export interface DraftFilter {
   year?: number;
 }
 
-/** One page of the drafts of a subtree, latest period first. */
-export async function listDraftRows(db: Executor, f: DraftFilter, page: { limit: number; offset: number }): Promise<{ rows: DraftRow[]; total: number }> {
+/**
+ * What each sort orders by. Status goes in the order a report moves (draft, approved, submitted),
+ * not alphabetically; names and titles compare as the database's collation does, like every list.
+ */
+const SORT_KEYS = {
+  period: sql`report_draft.period_from`,
+  updatedAt: sql`report_draft.updated_at`,
+  createdAt: sql`report_draft.created_at`,
+  title: sql`report_draft.title`,
+  org: sql`org.name`,
+  status: sql`case report_draft.status when 'draft' then 0 when 'approved' then 1 else 2 end`,
+} satisfies Record<ReportSort, unknown>;
+
+/**
+ * One page of the drafts of a subtree, in the order asked (by default the latest period first).
+ * Ties fall back to the latest period, the latest drafted and the id, so that pages neither skip
+ * nor repeat a report on both databases.
+ */
+export async function listDraftRows(
+  db: Executor,
+  f: DraftFilter,
+  page: { limit: number; offset: number; sort?: ReportSort; order?: 'asc' | 'desc' },
+): Promise<{ rows: DraftRow[]; total: number }> {
   let q = draftsWithNames(db).where('org.path', 'like', `${f.scopePath}%`);
   if (f.packId) q = q.where('report_draft.pack_id', '=', f.packId);
   if (f.status) q = q.where('report_draft.status', '=', f.status);
   if (f.kind) q = q.where('report_draft.kind', '=', f.kind);
   if (f.year) q = q.where('report_draft.period_from', '>=', `${f.year}-01-01`).where('report_draft.period_from', '<=', `${f.year}-12-31`);
   const { n } = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.orderBy('report_draft.period_from', 'desc').orderBy('report_draft.created_at', 'desc').orderBy('report_draft.id').limit(page.limit).offset(page.offset).execute();
+  const rows = await q
+    .orderBy(SORT_KEYS[page.sort ?? 'period'], page.order ?? 'desc')
+    .orderBy('report_draft.period_from', 'desc')
+    .orderBy('report_draft.created_at', 'desc')
+    .orderBy('report_draft.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
   return { rows, total: Number(n) };
 }
 
@@ -100,7 +133,11 @@ export function submittedDrafts(db: Executor, q: { scopePath: string; kind: stri
   return db
     .selectFrom('report_draft')
     .innerJoin('org', 'org.id', 'report_draft.org_id')
-    .select(['report_draft.id', 'report_draft.org_id', 'report_draft.title', 'report_draft.submitted_version', 'report_draft.submitted_at'])
+    .leftJoin('app_user as submitter', 'submitter.id', 'report_draft.submitted_by')
+    .select([
+      'report_draft.id', 'report_draft.org_id', 'report_draft.title', 'report_draft.submitted_version', 'report_draft.submitted_at', 'report_draft.submitted_record_id',
+      'submitter.display_name as submitted_by_name',
+    ])
     .where('org.path', 'like', `${q.scopePath}%`)
     .where('report_draft.status', '=', 'submitted')
     .where('report_draft.kind', '=', q.kind)

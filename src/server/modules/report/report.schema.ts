@@ -38,6 +38,10 @@ export const CreateReportBody = z.object({
 });
 export type CreateReportInput = z.infer<typeof CreateReportBody>;
 
+/** What the report list sorts by; ties fall back to the latest period, then the latest drafted. */
+export const REPORT_SORTS = ['period', 'updatedAt', 'createdAt', 'title', 'org', 'status'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
 export const ReportListQuery = z.object({
   orgId: z.string().min(1).max(100).optional().describe('组织ID（含全部下级）；默认为本人所在组织'),
   packId: PackId.max(64).optional().describe('制度包ID'),
@@ -46,7 +50,10 @@ export const ReportListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().describe('报告期所在年度'),
   page: z.coerce.number().int().min(1).default(1).describe('页码，从1开始'),
   pageSize: z.coerce.number().int().min(1).max(200).default(20).describe('每页条数，最多200'),
+  sort: z.enum(REPORT_SORTS).default('period').describe('排序字段：period 报告期（起始日期）、updatedAt 更新时间、createdAt 起草时间、title 标题、org 报告单位名称、status 状态（起草中、已审定、已报送）；默认 period'),
+  order: z.enum(['asc', 'desc']).default('desc').describe('排序方向，默认 desc（最近的报告期在前）'),
 });
+export type ReportListInput = z.infer<typeof ReportListQuery>;
 
 export const ReportParams = z.object({ id: z.string().min(1).max(100).describe('报告ID') });
 export const BlockParams = ReportParams.extend({ blockId: z.string().min(1).max(100).describe('段落ID（title 为标题）') });
@@ -144,6 +151,7 @@ export const ReportSummary = z
     approvedBy: z.string().nullable().describe('审定人'),
     approvedAt: z.string().nullable(),
     approvedVersion: z.number().int().nullable(),
+    submittedBy: z.string().nullable().describe('报送人（显示名）'),
     submittedAt: z.string().nullable(),
     submittedVersion: z.number().int().nullable(),
     submittedRecordId: z.string().nullable().describe('报送时写入台账的记录'),
@@ -210,7 +218,18 @@ export const Submissions = z.object({
       parentId: z.string().nullable(),
       depth: z.number().int().describe('相对上级组织的层级，直属下级为1'),
       submitted: z.boolean(),
-      reports: z.array(z.object({ reportId: z.string(), title: z.string(), version: z.number().int().nullable(), submittedAt: z.string() })).describe('在本系统报送的报告，可打开阅读'),
+      reports: z
+        .array(
+          z.object({
+            reportId: z.string(),
+            title: z.string(),
+            version: z.number().int().nullable(),
+            submittedAt: z.string(),
+            submittedBy: z.string().nullable().describe('报送人（显示名）'),
+            submittedRecordId: z.string().nullable().describe('报送时写入台账的记录（也出现在 records 中，勿重复列出）；模板不登记台账时为空'),
+          }),
+        )
+        .describe('在本系统报送的报告，可打开阅读'),
       records: z.array(z.object({ recordId: z.string(), title: z.string(), occurredOn: z.string() })).describe('台账中登记的报送记录（含系统外报送的）'),
     }),
   ),

@@ -14,7 +14,7 @@ import { draftInScope } from './report.access.ts';
 import { generate, generationRow, readGeneration } from './report.generate.ts';
 import { presentDocument, presentOmitted, presentProvenanceOf, presentSummary, presentVersionMeta } from './report.presenter.ts';
 import { type DraftRow, getGeneration, getVersion, insertDraft, insertGeneration, insertVersion, listDraftRows, versionList } from './report.repository.ts';
-import type { CreateReportInput } from './report.schema.ts';
+import type { CreateReportInput, ReportListInput } from './report.schema.ts';
 import { resolveTemplate } from './reportTemplate.service.ts';
 
 // Report drafts: generated from a template for an org and a period (version 1), read at any
@@ -22,10 +22,15 @@ import { resolveTemplate } from './reportTemplate.service.ts';
 
 const PERIOD_WORDS = { year: '年度', half_year: '半年', quarter: '季度', range: '日期范围' } as const;
 
+/** A deactivated org gets no new report and no new generation of one: the 422 drafting answers with. */
+export function refuseInactiveOrg(org: { name: string; deactivated_at: string | null }, field?: string): void {
+  if (org.deactivated_at) throw unprocessable('ORG_INACTIVE', `组织“${org.name}”已停用，不能起草报告`, field);
+}
+
 export async function createReport(ctx: AppContext, actor: Actor, input: CreateReportInput) {
   const pack = packOf(ctx, input.packId);
   const org = await orgInScope(ctx, actor, input.orgId ?? actor.orgId, { write: true, field: 'orgId' });
-  if (org.deactivated_at) throw unprocessable('ORG_INACTIVE', `组织“${org.name}”已停用，不能起草报告`, 'orgId');
+  refuseInactiveOrg(org, 'orgId');
   const { source, template } = await resolveTemplate(ctx, actor, pack.id, input.templateId);
   if (template.periodKind !== 'range' && input.period.kind !== template.periodKind) {
     throw unprocessable('PERIOD_MISMATCH', `模板“${template.name}”用于${PERIOD_WORDS[template.periodKind]}报告，请按${PERIOD_WORDS[template.periodKind]}选择报告期`, 'period.kind');
@@ -83,8 +88,8 @@ export async function getReportVersion(ctx: AppContext, actor: Actor, id: string
   return { ...presentVersionMeta(meta), document: presentDocument(document, edits), provenance: presentProvenanceOf(document, generated.provenance), omitted: presentOmitted(generated.omitted), generation: Number(version.generation) };
 }
 
-export async function listReports(ctx: AppContext, actor: Actor, q: { orgId?: string; packId?: string; status?: string; kind?: string; year?: number; page: number; pageSize: number }) {
+export async function listReports(ctx: AppContext, actor: Actor, q: ReportListInput) {
   const scopePath = q.orgId ? (await orgInScope(ctx, actor, q.orgId, { field: 'orgId' })).path : actor.orgPath;
-  const { rows, total } = await listDraftRows(ctx.db, { scopePath, packId: q.packId, status: q.status, kind: q.kind, year: q.year }, pageOf(q));
+  const { rows, total } = await listDraftRows(ctx.db, { scopePath, packId: q.packId, status: q.status, kind: q.kind, year: q.year }, { ...pageOf(q), sort: q.sort, order: q.order });
   return { items: rows.map(presentSummary), total };
 }

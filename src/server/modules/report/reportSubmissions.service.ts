@@ -54,7 +54,10 @@ export async function listSubmissions(ctx: AppContext, actor: Actor, q: Submissi
   const drafts = await submittedDrafts(ctx.db, { scopePath: org.path, kind: q.kind, from, to });
   const records = await submissionRecords(ctx, q, org.path, periods.map((p) => p.to));
   const items = units.map((u) => {
-    const reports = drafts.filter((d) => d.org_id === u.id).map((d) => ({ reportId: d.id, title: d.title, version: d.submitted_version === null ? null : Number(d.submitted_version), submittedAt: d.submitted_at ?? '' }));
+    const reports = drafts.filter((d) => d.org_id === u.id).map((d) => ({
+      reportId: d.id, title: d.title, version: d.submitted_version === null ? null : Number(d.submitted_version), submittedAt: d.submitted_at ?? '',
+      submittedBy: d.submitted_by_name, submittedRecordId: d.submitted_record_id,
+    }));
     const recs = records.filter((r) => r.org_id === u.id).map((r) => ({ recordId: r.id, title: r.title, occurredOn: r.occurred_on }));
     return { orgId: u.id, orgName: u.name, parentId: u.parent_id, depth: u.depth, submitted: reports.length + recs.length > 0, reports, records: recs };
   });

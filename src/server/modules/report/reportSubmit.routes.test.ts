@@ -52,7 +52,8 @@ describeEachDialect('reports: submitting upward', (dialect) => {
     const res = await w.clerk.post(`/api/reports/${report.id}/submit`, { note: '按时报送' });
     expect(res.statusCode).toBe(200);
     const submitted: ReportJson & { submittedVersion: number; submittedAt: string } = res.json();
-    expect(submitted).toMatchObject({ status: 'submitted', submittedVersion: 1, submittedRecordId: expect.any(String) });
+    expect(submitted).toMatchObject({ status: 'submitted', submittedVersion: 1, submittedRecordId: expect.any(String), submittedBy: 'top_clerk' });
+    expect(report).toMatchObject({ submittedBy: null });
 
     const record = await w.clerk.get(`/api/records/${submitted.submittedRecordId}`);
     expect(record.statusCode).toBe(200);
@@ -108,10 +109,17 @@ describeEachDialect('reports: submitting upward', (dialect) => {
 
     const view = await w.viewer.get('/api/reports/submissions?year=2025');
     expect(view.statusCode).toBe(200);
-    const items = view.json().items as { orgId: string; orgName: string; submitted: boolean; reports: { reportId: string; version: number }[] }[];
+    const items = view.json().items as { orgId: string; orgName: string; submitted: boolean; reports: { reportId: string; version: number }[]; records: { recordId: string }[] }[];
     expect(items.length).toBeGreaterThan(5);
     const library = items.find((i) => i.orgId === w.orgs.library)!;
-    expect(library).toMatchObject({ orgName: '市图书馆', submitted: true, reports: [{ reportId: report.id, version: 1 }] });
+    // Who sent it, and which of the unit's ledger records its submission wrote (so that it is listed once).
+    const recordId = res.json().submittedRecordId as string;
+    expect(library).toMatchObject({
+      orgName: '市图书馆', submitted: true,
+      reports: [{ reportId: report.id, version: 1, submittedBy: 'library_clerk', submittedRecordId: recordId, submittedAt: res.json().submittedAt }],
+    });
+    expect(library.records.map((r) => r.recordId)).toEqual([recordId]);
+    expect((await w.viewer.get(`/api/reports?orgId=${w.orgs.library}`)).json().items.find((r: { id: string }) => r.id === report.id)).toMatchObject({ submittedBy: 'library_clerk', submittedRecordId: recordId });
     expect(items.find((i) => i.orgId === w.orgs.office)).toMatchObject({ submitted: false, reports: [], records: [] });
     expect(items.filter((i) => i.submitted).map((i) => i.orgId)).toEqual([w.orgs.library]);
 
