@@ -4,6 +4,7 @@ import { SAMPLE_000 } from '../../../../test/fixtures/reports/expected.ts';
 import { describeEachDialect } from '../../../../test/support/dialects.ts';
 import { addTopicMeeting, annualDraft, blockWith, figureOf, type ReportJson, reportSnapshot, textOfBlock } from '../../../../test/support/reportApi.ts';
 import { closeReportWorld, type ReportWorld, reportWorld } from '../../../../test/support/reportWorld.ts';
+import { ADMIN_PASSWORD, loggedIn } from '../../../../test/support/testApp.ts';
 
 // A draft as its users change it: a clerk rewrites paragraphs and the title (each a new version,
 // the older text still there), the ledger changes and the clerk regenerates (figures follow the
@@ -251,5 +252,22 @@ describeEachDialect('reports: editing, regenerating and approving a draft', (dia
     expect([200, 409]).toContain(approve.statusCode);
     const now = (await w.clerk.get(`/api/reports/${report.id}`)).json();
     if (now.status === 'approved') expect(now.approvedVersion).toBe(now.currentVersion);
+  });
+
+  // Last: it deactivates the office, which no other test here uses.
+  it('refuses to regenerate the report of a deactivated org as drafting does, and writes nothing; the report can still be read', async () => {
+    const report = await annualDraft(w, w.orgs.office);
+    const sysadmin = await loggedIn(w.t.app, 'sysadmin', ADMIN_PASSWORD);
+    expect((await sysadmin.post(`/api/orgs/${w.orgs.office}/deactivate`)).statusCode).toBe(200);
+    const drafting = await w.clerk.post('/api/reports', { orgId: w.orgs.office, templateId: 'annual_report', period: { kind: 'year', year: 2025 } });
+    expect([drafting.statusCode, drafting.json().error]).toEqual([422, expect.objectContaining({ code: 'ORG_INACTIVE', message: '组织“办公室”已停用，不能起草报告', field: 'orgId' })]);
+
+    const before = await reportSnapshot(w.t);
+    const res = await w.clerk.post(`/api/reports/${report.id}/regenerate`);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: drafting.json().error.code, message: drafting.json().error.message });
+    expect(await reportSnapshot(w.t)).toBe(before);
+    const read = await w.viewer.get(`/api/reports/${report.id}`);
+    expect([read.statusCode, read.json().currentVersion]).toEqual([200, 1]);
   });
 });

@@ -15,7 +15,7 @@ import { assertOpen, changedMeanwhile, draftInScope } from './report.access.ts';
 import { generate, generationRow } from './report.generate.ts';
 import type { DraftRow } from './report.repository.ts';
 import { draftStatus, insertGeneration, insertVersion, lastGeneration, updateDraftFrom } from './report.repository.ts';
-import { getReport, loadVersion } from './report.service.ts';
+import { getReport, loadVersion, refuseInactiveOrg } from './report.service.ts';
 
 // Changing a draft: an edited paragraph, a regeneration from the ledger as it is now, approval.
 // Each change is a new version (edits) or generation (facts) plus version, audited; approval
@@ -73,6 +73,7 @@ export async function regenerateReport(ctx: AppContext, actor: Actor, id: string
   const { generated: before, document, edits } = await loadVersion(ctx, draft);
   const org = await getOrg(ctx.db, draft.org_id);
   if (!org) throw new Error(`report ${id} has no org`);
+  refuseInactiveOrg(org);
   const template = fromJson<ReportTemplate>(draft.template);
   const next = await generate(ctx, {
     pack: packOf(ctx, draft.pack_id), template, org, issueDate: draft.issue_date,
