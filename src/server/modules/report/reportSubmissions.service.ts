@@ -6,10 +6,11 @@ import { matchRecords } from '../compliance/recordFilter.ts';
 import { submittedDrafts } from './report.repository.ts';
 
 // The superior's view: which of its units have submitted their annual (or half-year) report, with
-// the submitted reports to read. A unit also counts as having submitted when the ledger holds the
-// record a submission writes (reports sent outside lvzhi and entered by hand): that record is dated
-// the day it was sent, so one dated from a month before the period ends to three months after it
-// is taken as the period's report.
+// the submitted reports to read, who sent them and the ledger record each submission wrote. A unit
+// also counts as having submitted when the ledger holds a record of the kind a submission writes
+// (reports sent outside lvzhi and entered by hand): such a record is dated the day it was sent, so
+// one dated from a month before the period ends to three months after it is taken as the period's
+// report. (A submission in lvzhi dates its record within the period: see reportSubmit.service.ts.)
 
 const WINDOW = { before: 30, after: 90 };
 

@@ -19,10 +19,12 @@ import { DOCX_MIME, docxFileName } from './reportExport.service.ts';
 
 // Submitting an approved report upward: the approved version's DOCX goes into the ledger as the
 // record the template names (the ideology pack: an upward_report of kind annual_report or
-// half_year_report, recipient the superior committee), dated today (or, sent after its period, the
-// period's last day: see ledgerDate), so that rules such as IW-04 and IW-08 count it; the superior then finds the report among its units' submissions. The record,
-// its evidence file and the draft's new status are written in one transaction with their audit
-// entries.
+// half_year_report, recipient the superior committee), so that rules such as IW-04 and IW-08 count
+// it. The record is dated the business day it went up, or — sent after the period it reports on
+// ended — the period's last day, with the actual sending date in the record's summary (see
+// ledgerDate; docs/reports.md, Drafts → Submission). The superior then finds the report among its
+// units' submissions. The record, its evidence file and the draft's new status are written in one
+// transaction with their audit entries.
 
 /** Where the submission goes in the ledger, or null when the template names nothing (or the org does not keep it). */
 async function submissionTarget(ctx: AppContext, template: ReportTemplate, draft: { org_id: string; pack_id: string }) {
@@ -39,8 +41,9 @@ const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.
 /**
  * The ledger date of a submission. Sent while its period runs, the day it went up; sent after the
  * period it reports on (the 2025 report goes up in January 2026), that period's last day, so that
- * the rule counts it for the period it covers rather than for the next one, which it does not
- * answer for. The day it really went up is written into the record's summary.
+ * the upward-report rule counts it for the period it covers rather than for the next one, which it
+ * does not answer for. The day it really went up is written into the record's summary (内容摘要),
+ * unless the template's submit fields set the summary themselves.
  */
 function ledgerDate(today: string, periodTo: string): string {
   return today > periodTo ? periodTo : today;
