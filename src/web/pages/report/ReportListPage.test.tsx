@@ -26,6 +26,13 @@ function serve(roles: string[], items: ReportSummary[], post?: (body: unknown) =
   });
 }
 
+/** The list's column header with this title. */
+function header(title: string): HTMLElement {
+  const th = [...document.querySelectorAll<HTMLElement>('main thead th')].find((el) => el.textContent?.replace(/\s/g, '') === title);
+  if (!th) throw new Error(`no column ${title}`);
+  return th;
+}
+
 describe('report list', () => {
   it('tells a clerk with no reports what to do', async () => {
     serve(['clerk'], []);
@@ -43,7 +50,48 @@ describe('report list', () => {
     // A viewer reads; it drafts nothing.
     expect(pageText()).not.toContain('起草报告');
     const list = calls.filter((c) => c.url.startsWith('/api/reports?')).at(-1)!;
-    expect(Object.fromEntries(new URL(list.url, 'http://x').searchParams)).toEqual({ status: 'submitted', year: '2026', kind: 'annual_report', page: '2', pageSize: '20' });
+    // The latest period first unless the user sorts otherwise.
+    expect(Object.fromEntries(new URL(list.url, 'http://x').searchParams)).toEqual({
+      status: 'submitted', year: '2026', kind: 'annual_report', page: '2', pageSize: '20', sort: 'period', order: 'desc',
+    });
+    expect(header('报告期').getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('sorts by a column on the server and keeps the order in the URL with the filters', async () => {
+    const calls = serve(['viewer'], [summary(), summary({ id: 'rep2', title: '上半年总结', status: 'submitted' })]);
+    let router: Awaited<ReturnType<typeof openAt>>['router'];
+    ({ rendered, router } = await openAt('/reports?status=submitted&sort=title&order=asc'));
+    await waitFor(() => expect(pageText()).toContain('上半年总结'));
+    const lastList = () => Object.fromEntries(new URL(calls.filter((c) => c.url.startsWith('/api/reports?')).at(-1)!.url, 'http://x').searchParams);
+    expect(lastList()).toMatchObject({ status: 'submitted', sort: 'title', order: 'asc' });
+    expect(header('报告').getAttribute('aria-sort')).toBe('ascending');
+    expect(header('报告期').getAttribute('aria-sort')).toBeNull();
+    const search = () => Object.fromEntries(new URLSearchParams(router.state.location.search));
+
+    // The period reads best latest first: its first click sorts descending, the next ascending.
+    await act(async () => header('报告期').click());
+    await waitFor(() => expect(lastList()).toMatchObject({ status: 'submitted', sort: 'period', order: 'desc' }));
+    expect(search()).toMatchObject({ status: 'submitted', sort: 'period', order: 'desc' });
+    await act(async () => header('报告期').click());
+    await waitFor(() => expect(search()).toMatchObject({ sort: 'period', order: 'asc' }));
+    await waitFor(() => expect(lastList()).toMatchObject({ sort: 'period', order: 'asc' }));
+
+    // Other columns ascending first, then descending, then back to the default order.
+    await act(async () => header('报告单位').click());
+    await waitFor(() => expect(lastList()).toMatchObject({ sort: 'org', order: 'asc' }));
+    await act(async () => header('报告单位').click());
+    await waitFor(() => expect(search()).toMatchObject({ status: 'submitted', sort: 'org', order: 'desc' }));
+    await act(async () => header('报告单位').click());
+    await waitFor(() => expect([search().status, search().sort, search().order]).toEqual(['submitted', undefined, undefined]));
+    // (The default order's page was fetched before: it comes from the cache.)
+    await waitFor(() => expect(header('报告期').getAttribute('aria-sort')).toBe('descending'));
+    expect(header('报告单位').getAttribute('aria-sort')).toBeNull();
+    await act(async () => header('更新').click());
+    await waitFor(() => expect(search()).toMatchObject({ sort: 'updatedAt', order: 'desc' }));
+    await act(async () => header('状态').click());
+    await waitFor(() => expect(lastList()).toMatchObject({ status: 'submitted', sort: 'status', order: 'asc' }));
+    // Kind and version do not sort.
+    expect(header('类别').classList.contains('ant-table-column-has-sorters')).toBe(false);
   });
 
   it('drafts from a template for a half-year and opens the editor', async () => {

@@ -17,18 +17,21 @@ import { StatusTag } from './StatusTag.tsx';
 import './report.css';
 
 const FILTERS = ['status', 'kind', 'year', 'orgId', 'draft'] as const;
+/** The server's default order, shown on the period column until the user sorts otherwise. */
+const DEFAULT_ORDER = { sort: 'period', order: 'desc' } as const;
 
 export const EMPTY_REPORTS_HINT = '还没有报告。点击“起草报告”，选择模板和报告期，系统会从台账生成初稿。';
 
 /**
- * The drafts within the user's scope, newest period first, filtered by status, kind, year and org
- * (kept in the URL); 起草报告 opens the draft form (also from a template's page, ?draft=templateId).
+ * The drafts within the user's scope, newest period first or sorted by a column, filtered by status,
+ * kind, year and org (all kept in the URL); 起草报告 opens the draft form (also from a template's
+ * page, ?draft=templateId).
  */
 export default function ReportListPage() {
   const navigate = useNavigate();
   const phone = !(Grid.useBreakpoint().md ?? true);
   const canWrite = useCan('report.write');
-  const { params, filters, setFilters, setPaging } = useListParams(FILTERS);
+  const { params, filters, setFilters, setPaging } = useListParams(FILTERS, DEFAULT_ORDER);
   const reports = useReports({
     status: filters.status,
     kind: filters.kind,
@@ -36,6 +39,8 @@ export default function ReportListPage() {
     orgId: filters.orgId,
     page: params.page,
     pageSize: params.pageSize,
+    sort: params.sort,
+    order: params.order,
   });
   const today = dayjs().format('YYYY-MM-DD');
 
@@ -48,22 +53,27 @@ export default function ReportListPage() {
       </div>
     </div>
   );
+  // Sorted on the server by the column's key (ServerTable). The period and the last change read
+  // best latest first, so their first click sorts descending; the period, the default order,
+  // toggles between the two rather than falling back to itself.
   const columns: TableColumnsType<ReportSummary> = phone
     ? [
-        { title: '报告', key: 'title', render: (_, r) => titleCell(r) },
-        { title: '状态', key: 'status', render: (_, r) => <StatusTag status={r.status} /> },
+        { title: '报告', key: 'title', sorter: true, render: (_, r) => titleCell(r) },
+        { title: '状态', key: 'status', sorter: true, render: (_, r) => <StatusTag status={r.status} /> },
       ]
     : [
-        { title: '报告', key: 'title', render: (_, r) => titleCell(r) },
-        { title: '报告期', key: 'period', render: (_, r) => r.period.label, width: 150 },
-        { title: '报告单位', dataIndex: 'orgName', key: 'org' },
+        { title: '报告', key: 'title', sorter: true, render: (_, r) => titleCell(r) },
+        { title: '报告期', key: 'period', sorter: true, sortDirections: ['descend', 'ascend', 'descend'], render: (_, r) => r.period.label, width: 150 },
+        { title: '报告单位', dataIndex: 'orgName', key: 'org', sorter: true },
         { title: '类别', key: 'kind', render: (_, r) => KIND_LABELS[r.kind] },
-        { title: '状态', key: 'status', render: (_, r) => <StatusTag status={r.status} /> },
+        { title: '状态', key: 'status', sorter: true, render: (_, r) => <StatusTag status={r.status} /> },
         { title: '版本', key: 'version', render: (_, r) => `第${r.currentVersion}版`, align: 'center' },
         {
           title: '更新',
           dataIndex: 'updatedAt',
           key: 'updatedAt',
+          sorter: true,
+          sortDirections: ['descend', 'ascend'],
           render: (at: string) => <span title={formatDateTime(at)}>{formatDate(at)}</span>,
         },
       ];
