@@ -165,7 +165,7 @@ describe('report editor', () => {
 
   it('offers a clerk to submit an approved report, explaining the ledger record', async () => {
     const approved = reportDetail({ status: 'approved', approvedBy: '王建国', approvedAt: '2026-11-29T10:00:00Z', approvedVersion: 1 });
-    const calls = serve(['clerk'], approved, { 'POST /api/reports/rep1/submit': () => ({ body: { ...approved, status: 'submitted', submittedAt: '2026-11-29T11:00:00Z', submittedVersion: 1, submittedRecordId: 'rec9' } }) });
+    const calls = serve(['clerk'], approved, { 'POST /api/reports/rep1/submit': () => ({ body: { ...approved, status: 'submitted', submittedBy: '许文华', submittedAt: '2026-11-29T11:00:00Z', submittedVersion: 1, submittedRecordId: 'rec9' } }) });
     ({ rendered } = await openAt('/reports/rep1'));
     await act(async () => (await findElement('button', '报送上级')).click());
     const pop = await findElement('.ant-popconfirm', (t) => t.includes('台账中登记一条向上级报告的记录'));
@@ -173,6 +173,7 @@ describe('report editor', () => {
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url === '/api/reports/rep1/submit')).toBe(true));
     const link = await findElement('a', '查看台账中的报送记录');
     expect(link.getAttribute('href')).toBe('/ledger/rec9');
+    expect(pageText()).toMatch(/许文华已于2026-11-29 \d\d:00报送上级（第1版）/);
   });
 
   it("says why there is no PDF when the server lacks LibreOffice", async () => {

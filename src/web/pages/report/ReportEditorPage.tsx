@@ -117,7 +117,7 @@ export default function ReportEditorPage() {
           <Alert
             type="success"
             showIcon
-            title={`已于${formatDateTime(r.submittedAt)}报送上级（第${r.submittedVersion}版）。`}
+            title={`${r.submittedBy ?? ''}已于${formatDateTime(r.submittedAt)}报送上级（第${r.submittedVersion}版）。`}
             description={r.submittedRecordId ? <Link to={recordPath(r.submittedRecordId)}>查看台账中的报送记录</Link> : undefined}
           />
         ) : null}

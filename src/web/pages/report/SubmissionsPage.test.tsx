@@ -16,7 +16,14 @@ const SUBMISSIONS: Submissions = {
   items: [
     {
       orgId: 'lib', orgName: '市图书馆党支部', parentId: 'root', depth: 1, submitted: true,
-      reports: [{ reportId: 'rep7', title: '市图书馆党支部关于2025年意识形态工作情况的报告', version: 3, submittedAt: '2026-01-12T02:30:00Z' }], records: [],
+      reports: [
+        {
+          reportId: 'rep7', title: '市图书馆党支部关于2025年意识形态工作情况的报告', version: 3, submittedAt: '2026-01-12T02:30:00Z', submittedBy: '李明',
+          submittedRecordId: 'rec4',
+        },
+      ],
+      // The record its submission wrote: sent after the year, it is dated the year's last day.
+      records: [{ recordId: 'rec4', title: '市图书馆党支部关于2025年意识形态工作情况的报告', occurredOn: '2025-12-31' }],
     },
     { orgId: 'mus', orgName: '市博物馆党支部', parentId: 'root', depth: 1, submitted: true, reports: [], records: [{ recordId: 'rec5', title: '2025年意识形态工作报告（纸质报送）', occurredOn: '2026-01-08' }] },
     { orgId: 'off', orgName: '办公室党支部', parentId: 'root', depth: 1, submitted: false, reports: [], records: [] },
@@ -30,6 +37,11 @@ describe('submissions', () => {
     await waitFor(() => expect(pageText()).toContain('3个单位中已报送 2 个，未报送 1 个'));
     const link = await findElement('a', '市图书馆党支部关于2025年意识形态工作情况的报告');
     expect(link.getAttribute('href')).toBe('/reports/rep7?version=3');
+    // Once, as the report to read, with who sent it; not again as the ledger record it wrote.
+    const library = await findElement('.ant-table-row', (t) => t.includes('市图书馆党支部'));
+    expect(library.textContent).toContain('李明报送 · 第3版');
+    expect(library.querySelectorAll('a')).toHaveLength(1);
+    expect(document.querySelector('a[href="/ledger/rec4"]')).toBeNull();
     expect((await findElement('a', '2025年意识形态工作报告（纸质报送）')).getAttribute('href')).toBe('/ledger/rec5');
     const row = await findElement('.ant-table-row', (t) => t.includes('办公室党支部'));
     expect(row.textContent).toContain('未报送');

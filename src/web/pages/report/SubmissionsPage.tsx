@@ -45,8 +45,9 @@ export function submissionsFilter(search: URLSearchParams, today: string): Submi
 
 /**
  * 报送情况, for a superior: which of its units have submitted their annual or half-year report for a
- * period, when and what (reports submitted in lvzhi open read-only at the submitted version; reports
- * sent outside lvzhi show as the ledger record entered for them), and who has not.
+ * period, when, by whom and what (reports submitted in lvzhi open read-only at the submitted version,
+ * listed once although their submission also wrote a ledger record; reports sent outside lvzhi show
+ * as the ledger record entered for them), and who has not.
  */
 export default function SubmissionsPage() {
   const user = useCurrentUser();
@@ -93,7 +94,8 @@ export default function SubmissionsPage() {
               <div key={r.reportId}>
                 <Link to={reportPath(r.reportId, r.version ?? undefined)}>{r.title}</Link>
                 <div className="lz-report-sub">
-                  {formatDateTime(r.submittedAt)}报送{r.version ? ` · 第${r.version}版` : ''}
+                  {formatDateTime(r.submittedAt)} {r.submittedBy ? `${r.submittedBy}报送` : '报送'}
+                  {r.version ? ` · 第${r.version}版` : ''}
                 </div>
               </div>
             ))}

@@ -53,8 +53,11 @@ export interface ReportSummary {
   approvedBy: string | null;
   approvedAt: string | null;
   approvedVersion: number | null;
+  /** Who submitted it (display name). */
+  submittedBy: string | null;
   submittedAt: string | null;
   submittedVersion: number | null;
+  /** The ledger record its submission wrote. */
   submittedRecordId: string | null;
 }
 
@@ -220,7 +223,8 @@ export interface Submissions {
     parentId: string | null;
     depth: number;
     submitted: boolean;
-    reports: { reportId: string; title: string; version: number | null; submittedAt: string }[];
+    /** Reports submitted in lvzhi, with who sent them and the ledger record each submission wrote (also among `records`). */
+    reports: { reportId: string; title: string; version: number | null; submittedAt: string; submittedBy: string | null; submittedRecordId: string | null }[];
     records: { recordId: string; title: string; occurredOn: string }[];
   }[];
 }

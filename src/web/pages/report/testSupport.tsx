@@ -54,7 +54,7 @@ export function reportDetail(overrides: Partial<ReportDetail> = {}): ReportDetai
     kind: 'annual_report', period: { kind: 'year', from: '2026-01-01', to: '2026-12-31', label: '2026年' },
     title: '示例市文化广电旅游局党组关于2026年意识形态工作情况的报告', status: 'draft', currentVersion: 1,
     createdBy: '许文华', createdAt: '2026-11-29T08:00:00Z', updatedAt: '2026-11-29T08:00:00Z',
-    approvedBy: null, approvedAt: null, approvedVersion: null, submittedAt: null, submittedVersion: null, submittedRecordId: null,
+    approvedBy: null, approvedAt: null, approvedVersion: null, submittedBy: null, submittedAt: null, submittedVersion: null, submittedRecordId: null,
     issueDate: '2026-11-29', version: 1,
     document: {
       title: '示例市文化广电旅游局党组关于2026年意识形态工作情况的报告',
