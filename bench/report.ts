@@ -58,9 +58,10 @@ async function breakdown(ctx: AppContext, orgId: string, year: number, runs: num
 
 /**
  * Drafts the annual report of `orgId` for `year` `runs` times after a warm-up; prints the median
- * as `report.<db>.<name>_ms`, and with `docx` the median time of the stored draft's DOCX.
+ * as `report.<db>.<name>_ms`; with `yardstick`, the ratio to that operation's median, timed turn
+ * about; with `docx`, the median time of the stored draft's DOCX.
  */
-export async function benchReport(ctx: AppContext, handle: DbHandle, q: { db: string; name: string; orgId: string; year: number; runs: number; docx?: boolean }, log: (line: string) => void): Promise<void> {
+export async function benchReport(ctx: AppContext, handle: DbHandle, q: { db: string; name: string; orgId: string; year: number; runs: number; docx?: boolean; yardstick?: { name: string; run: () => Promise<unknown> } }, log: (line: string) => void): Promise<void> {
   const created: string[] = [];
   try {
     const once = async () => {
@@ -70,9 +71,15 @@ export async function benchReport(ctx: AppContext, handle: DbHandle, q: { db: st
     };
     const first = await once(); // warm-up: statement cache, page cache, JIT
     const times: number[] = [];
-    for (let i = 0; i < q.runs; i++) times.push((await timed(once))[0]);
+    const yardstick: number[] = [];
+    for (let i = 0; i < q.runs; i++) {
+      times.push((await timed(once))[0]);
+      // Timed turn about with the draft, so that background load hits both alike.
+      if (q.yardstick) yardstick.push((await timed(q.yardstick.run))[0]);
+    }
     log(`# report ${q.db} ${q.name}: ${Object.keys(first.provenance).length} figures and lists, ${first.omitted.length} sentences left out; ${await breakdown(ctx, q.orgId, q.year, 3)}`);
     figure(`report.${q.db}.${q.name}_ms`, median(times), 'ms');
+    if (q.yardstick) figure(`report.${q.db}.${q.name}_ratio_to_${q.yardstick.name}`, median(times) / median(yardstick), 'x');
     if (q.docx) {
       await reportDocx(ctx, actor, first.id);
       const docx: number[] = [];
