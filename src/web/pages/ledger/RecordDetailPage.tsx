@@ -9,7 +9,7 @@ import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useApiMutation } from '../../components/useApiMutation.ts';
-import { deleteRecord, RECORDS_KEY, restoreRecord, usePack, useRecord } from './api.ts';
+import { deleteRecord, RECORD_CHANGE_INVALIDATES, restoreRecord, usePack, useRecord } from './api.ts';
 import { dateLabelOf, titleLabelOf } from './fieldForm.ts';
 import { FieldValueView } from './FieldValueView.tsx';
 import { recordPath, useListReturn } from './ledgerNav.ts';
@@ -27,8 +27,8 @@ export default function RecordDetailPage() {
   const canWrite = useCan('ledger.write');
   const record = useRecord(id);
   const pack = usePack(record.data?.packId);
-  const remove = useApiMutation(() => deleteRecord(id!), { invalidate: [RECORDS_KEY], success: '已删除，可在此页或列表中恢复' });
-  const restore = useApiMutation(() => restoreRecord(id!), { invalidate: [RECORDS_KEY], success: '已恢复' });
+  const remove = useApiMutation(() => deleteRecord(id!), { invalidate: RECORD_CHANGE_INVALIDATES, success: '已删除，可在此页或列表中恢复' });
+  const restore = useApiMutation(() => restoreRecord(id!), { invalidate: RECORD_CHANGE_INVALIDATES, success: '已恢复' });
 
   if (record.error) return <QueryError error={record.error} onRetry={() => void record.refetch()} />;
   const data = record.data;

@@ -83,6 +83,47 @@ describe('new record page', () => {
     expect(document.querySelector('#fields_measures_help')?.textContent).toBe('处置措施须为文本');
   });
 
+  it('refreshes the compliance figures a saved record counts toward (the matrix cell it was entered from turns green)', async () => {
+    const RECORD = {
+      id: 'r1', packId: 'ideology', typeId: 'opinion_event', typeName: '舆情事件处置', orgId: 'root', orgName: ORG.name, title: '二季度舆情处置',
+      occurredOn: '2026-06-30', fields: {}, deleted: false, deletedAt: null, createdBy: '郑雅琴', createdAt: '2026-11-29T00:00:00Z', updatedAt: '2026-11-29T00:00:00Z',
+    };
+    mockFetch({
+      'GET /api/auth/session': () => ({ body: SESSION }),
+      'GET /api/packs': () => ({ body: [{ id: 'ideology', name: PACK.name, version: '1', description: null, recordTypeCount: 1, ruleCount: 0 }] }),
+      'GET /api/packs/ideology': () => ({ body: PACK }),
+      'GET /api/orgs': () => ({ body: { items: [ORG], total: 1 } }),
+      'POST /api/records': () => ({ status: 201, body: RECORD }),
+      'GET /api/records/r1': () => ({ body: RECORD }),
+    });
+    const queryClient = createQueryClient();
+    // The matrix and dashboard the clerk came from, still fresh in the cache.
+    const matrixKey = ['compliance', 'matrix', 'root', 'ideology', 2026];
+    const dashboardKey = ['compliance', 'dashboard', 'root', 'ideology', 2026];
+    queryClient.setQueryData(matrixKey, { rules: [] });
+    queryClient.setQueryData(dashboardKey, { year: 2026 });
+    const router = createMemoryRouter(createRoutes(PAGES), { initialEntries: ['/ledger/new?typeId=opinion_event&orgId=root&occurredOn=2026-06-30'] });
+    rendered = await render(
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>,
+    );
+    await waitFor(() => expect(pageText()).toContain('新增：舆情事件处置'));
+    const title = document.querySelector('input#title') as HTMLInputElement;
+    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(title), 'value')!.set!;
+    await act(async () => {
+      setter.call(title, '二季度舆情处置');
+      title.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(queryClient.getQueryState(matrixKey)?.isInvalidated).toBe(false);
+    const save = [...document.querySelectorAll('button')].find((b) => b.textContent?.replace(/\s/g, '') === '保存')!;
+    await act(async () => save.click());
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ledger/r1'));
+    expect(queryClient.getQueryState(matrixKey)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(dashboardKey)?.isInvalidated).toBe(true);
+  });
+
   it('takes the date from the URL (补录 for a past period), and today when the URL has none or a wrong one', async () => {
     const open = async (query: string) => {
       const calls = mockFetch({

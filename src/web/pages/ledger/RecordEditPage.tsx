@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useApiMutation } from '../../components/useApiMutation.ts';
 import { useOrgList } from '../../http/orgs.ts';
-import { createRecord, RECORDS_KEY, updateRecord, usePack, useRecord } from './api.ts';
+import { createRecord, RECORD_CHANGE_INVALIDATES, updateRecord, usePack, useRecord } from './api.ts';
 import { DATE_FORMAT, newFormValues, recordToFormValues, toRecordInput, type RecordFormValues } from './fieldForm.ts';
 import { recordPath, useListReturn } from './ledgerNav.ts';
 import { findType, keptBy, typesForOrgs } from './packTypes.ts';
@@ -52,7 +52,7 @@ function NewRecord() {
     ({ values }: { values: RecordFormValues; another: boolean }) => createRecord({ packId: ledger.packId!, typeId: type!.id, ...toRecordInput(type!, values) }),
     {
       form,
-      invalidate: [RECORDS_KEY],
+      invalidate: RECORD_CHANGE_INVALIDATES,
       onSuccess: (record, { another }) => {
         if (another) {
           void message.success(`已保存“${record.title}”，请继续填写下一条`);
@@ -138,7 +138,7 @@ function EditRecord({ id }: { id: string }) {
   const detail = { pathname: recordPath(id), state: back.state };
   const save = useApiMutation((values: RecordFormValues) => updateRecord(id, toRecordInput(type!, values)), {
     form,
-    invalidate: [RECORDS_KEY],
+    invalidate: RECORD_CHANGE_INVALIDATES,
     success: (saved) => `已保存“${saved.title}”`,
     onSuccess: () => void navigate(detail.pathname, { replace: true, state: detail.state }),
   });

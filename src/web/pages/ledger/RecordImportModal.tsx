@@ -6,7 +6,7 @@ import type { RecordTypeDef } from '../../../core/pack/schema.ts';
 import { download, isApiError, upload, withQuery } from '../../http/client.ts';
 import { errorMessage } from '../../http/formErrors.ts';
 import { ImportErrorsTable, isImportRowErrors, type ImportRowError } from '../../components/ImportErrorsTable.tsx';
-import { EXCEL_PATHS, RECORDS_KEY } from './api.ts';
+import { EXCEL_PATHS, RECORD_CHANGE_INVALIDATES } from './api.ts';
 import { typeOptions } from './packTypes.ts';
 
 type State =
@@ -56,7 +56,7 @@ export function RecordImportModal({ open, onClose, packId, types, typeId }: Reco
       const path = withQuery(EXCEL_PATHS.import, { packId, typeId: type.id });
       const result = await upload<unknown>(path, file, (percent) => setState({ step: 'uploading', name: file.name, percent }));
       setState({ step: 'done', count: importedCount(result) });
-      await queryClient.invalidateQueries({ queryKey: RECORDS_KEY });
+      await Promise.all(RECORD_CHANGE_INVALIDATES.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     } catch (error) {
       setState({ step: 'failed', message: errorMessage(error), rows: isApiError(error) && isImportRowErrors(error.details) ? error.details : [] });
     }

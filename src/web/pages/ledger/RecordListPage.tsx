@@ -15,7 +15,7 @@ import { useListParams } from '../../components/useListParams.ts';
 import { download } from '../../http/client.ts';
 import { errorMessage } from '../../http/formErrors.ts';
 import { useOrgList } from '../../http/orgs.ts';
-import { EXCEL_PATHS, RECORDS_KEY, restoreRecord, useRecords, type LedgerRecord } from './api.ts';
+import { EXCEL_PATHS, RECORD_CHANGE_INVALIDATES, restoreRecord, useRecords, type LedgerRecord } from './api.ts';
 import { DATE_FORMAT, evidenceCount } from './fieldForm.ts';
 import { recordPath, type FromList } from './ledgerNav.ts';
 import { findType, typeOptions, typesForOrgs } from './packTypes.ts';
@@ -59,7 +59,7 @@ export default function RecordListPage() {
   };
   const records = useRecords({ ...listFilters, page: params.page, pageSize: params.pageSize, sort: params.sort, order: params.order });
   const restore = useApiMutation((record: LedgerRecord) => restoreRecord(record.id), {
-    invalidate: [RECORDS_KEY],
+    invalidate: RECORD_CHANGE_INVALIDATES,
     success: (_r, record) => `已恢复“${record.title}”`,
   });
   const writableTypes = useMemo(() => typesForOrgs(ledger.pack?.recordTypes ?? [], orgs.data?.items ?? []), [ledger.pack, orgs.data]);

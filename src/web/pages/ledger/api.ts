@@ -3,12 +3,18 @@ import { api, type Query } from '../../http/client.ts';
 import type { ListResult } from '../../http/types.ts';
 import type { Pack } from '../../../core/pack/schema.ts';
 import type { AttachmentRef } from '../../components/evidence/types.ts';
+import { COMPLIANCE_KEY } from '../compliance/api.ts';
 
 // The ledger's API: packs (what record types exist and which fields they have), records, and the
 // per-type Excel routes. Shapes follow src/server/modules/ledger/record.schema.ts and pack.schema.ts.
 
 export const RECORDS_KEY = ['records'] as const;
 export const PACKS_KEY = ['packs'] as const;
+/**
+ * What a record saved, deleted, restored or imported makes stale: the ledger's lists and the
+ * compliance figures counted from them (matrix, rollup, calendar, dashboard, a cell's records).
+ */
+export const RECORD_CHANGE_INVALIDATES = [RECORDS_KEY, COMPLIANCE_KEY] as const;
 
 export interface PackSummary {
   id: string;
