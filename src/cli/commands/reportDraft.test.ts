@@ -10,8 +10,8 @@ import { parsePeriod } from './reportDraft.ts';
 // title and the ledger's figures; clear messages and exit codes for what cannot be drafted.
 
 const DEMO_PASSWORD = 'Sample#2026pw';
-// The demo ledger holds last year whole and this year to date.
-const YEAR = new Date().getUTCFullYear() - 1;
+// The demo ledger holds last year whole and this year to date, in China Standard Time.
+const YEAR = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear() - 1;
 const ORG = '示例市文化广电旅游局党组';
 
 describe('parsePeriod', () => {
