@@ -1,6 +1,6 @@
 import { Button, Flex, Input, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApiMutation } from '../../components/useApiMutation.ts';
 import { editBlock, REPORTS_KEY, type ReportDetail } from './api.ts';
 import type { DisplayBlock } from './documentView.ts';
@@ -11,13 +11,16 @@ interface BlockEditorProps {
   reportId: string;
   block: DisplayBlock;
   onClose: () => void;
+  /** Told whether the text differs from what the block says (false again when the editor closes). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /**
  * One paragraph in a textarea (a heading's own text above its body; the title alone). Saving writes
- * a new version whose text regeneration keeps; 恢复生成的文字 drops the edit.
+ * a new version whose text regeneration keeps; 恢复生成的文字 drops the edit; 取消 drops unsaved text
+ * (anything else that would drop it asks first: useUnsavedGuard.ts).
  */
-export function BlockEditor({ reportId, block, onClose }: BlockEditorProps) {
+export function BlockEditor({ reportId, block, onClose, onDirtyChange }: BlockEditorProps) {
   const queryClient = useQueryClient();
   const isTitle = block.id === TITLE_BLOCK;
   const [heading, setHeading] = useState(block.editHeading ?? '');
@@ -31,7 +34,10 @@ export function BlockEditor({ reportId, block, onClose }: BlockEditorProps) {
     },
   });
   const submit = () => save.mutate(block.kind === 'heading' ? { text, heading } : { text });
-  const unchanged = text === block.editText && heading === (block.editHeading ?? '') && !block.stale;
+  const dirty = text !== block.editText || heading !== (block.editHeading ?? '');
+  const unchanged = !dirty && !block.stale;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
 
   return (
     <div className="lz-block-editor" onClick={(event) => event.stopPropagation()}>

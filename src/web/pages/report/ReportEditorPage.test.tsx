@@ -31,6 +31,35 @@ const edited = (text: string): ReportDetail => {
   return base;
 };
 
+/** The open paragraph editor's textarea. */
+const editorText = () =>
+  waitFor(() => {
+    const el = document.querySelector<HTMLTextAreaElement>('.lz-block-editor textarea');
+    if (!el) throw new Error('no editor');
+    return el;
+  });
+
+async function typeInto(textarea: HTMLTextAreaElement, text: string) {
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(textarea, text);
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** An open confirm dialog (happy-dom never ends the leave animation of a closed one). */
+const OPEN_DIALOG = '.ant-modal-confirm:not(.ant-zoom-leave)';
+/** The confirm dialog asking before unsaved text is dropped, while it is open. */
+const discardDialog = () => findElement(OPEN_DIALOG, (t) => t.includes('这一段的修改还没有保存'));
+const answer = async (button: '继续编辑' | '放弃修改') => act(async () => (await findElement(`${OPEN_DIALOG} button`, button)).click());
+const noDialog = () => waitFor(() => expect(document.querySelector(OPEN_DIALOG)).toBeNull());
+
+/** Whether closing the tab now would ask (beforeunload cancelled). */
+function unloadAsks(): boolean {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
 describe('report editor', () => {
   it('shows the document in the official layout with its figures, marks and the sentences left out', async () => {
     serve(['clerk'], reportDetail());
@@ -174,6 +203,82 @@ describe('report editor', () => {
     const link = await findElement('a', '查看台账中的报送记录');
     expect(link.getAttribute('href')).toBe('/ledger/rec9');
     expect(pageText()).toMatch(/许文华已于2026-11-29 \d\d:00报送上级（第1版）/);
+  });
+
+  it('asks before another paragraph replaces one with unsaved text, and switches freely when nothing was typed', async () => {
+    serve(['clerk'], reportDetail());
+    ({ rendered } = await openAt('/reports/rep1'));
+    await act(async () => (await findElement('[data-block="p0"]', (t) => t.includes('局党组坚持'))).click());
+    expect((await editorText()).value).toContain('局党组坚持');
+    // Nothing typed: another paragraph opens at once.
+    await act(async () => (await findElement('[data-block="p2"]', (t) => t.includes('开展志愿服务'))).click());
+    expect((await editorText()).value).toBe('开展志愿服务【待补充】次。');
+    expect(document.querySelector(OPEN_DIALOG)).toBeNull();
+    expect(unloadAsks()).toBe(false);
+
+    await typeInto(await editorText(), '开展志愿服务活动12次。');
+    expect(unloadAsks()).toBe(true);
+    await act(async () => (await findElement('[data-block="p0"]', (t) => t.includes('局党组坚持'))).click());
+    const dialog = await discardDialog();
+    expect(dialog.textContent).toContain('打开其他段落将放弃这些修改。');
+    // 继续编辑: the typed text stays.
+    await answer('继续编辑');
+    await noDialog();
+    expect((await editorText()).value).toBe('开展志愿服务活动12次。');
+    // 放弃修改: the other paragraph opens, the text is gone, nothing was saved.
+    await act(async () => (await findElement('[data-block="p0"]', (t) => t.includes('局党组坚持'))).click());
+    await answer('放弃修改');
+    await waitFor(async () => expect((await editorText()).value).toContain('局党组坚持'));
+    expect(pageText()).toContain('开展志愿服务【待补充】次。');
+    expect(unloadAsks()).toBe(false);
+  });
+
+  it('asks before leaving the page with unsaved text, and stays when told to', async () => {
+    const calls = serve(['clerk'], reportDetail(), { 'GET /api/reports': () => ({ body: { items: [], total: 0 } }) });
+    let router: Awaited<ReturnType<typeof openAt>>['router'];
+    ({ rendered, router } = await openAt('/reports/rep1'));
+    await act(async () => (await findElement('[data-block="p2"]', (t) => t.includes('开展志愿服务'))).click());
+    await typeInto(await editorText(), '未保存的文字。');
+
+    await act(async () => (await findElement('main a', '返回报告列表')).click());
+    expect((await discardDialog()).textContent).toContain('离开本页将放弃这些修改。');
+    expect(router.state.location.pathname).toBe('/reports/rep1');
+    await answer('继续编辑');
+    await noDialog();
+    expect(router.state.location.pathname).toBe('/reports/rep1');
+    expect((await editorText()).value).toBe('未保存的文字。');
+
+    // Another version of the same report is leaving too.
+    await act(async () => router.navigate('/reports/rep1?version=1'));
+    await discardDialog();
+    expect(router.state.location.search).toBe('');
+    await answer('继续编辑');
+    await noDialog();
+
+    await act(async () => (await findElement('main a', '返回报告列表')).click());
+    await answer('放弃修改');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/reports'));
+    expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+    // Once the list replaced the editor, closing the tab asks nothing.
+    await waitFor(() => expect(document.querySelector('.lz-paper')).toBeNull(), 25_000);
+    expect(unloadAsks()).toBe(false);
+  });
+
+  it('leaves without asking once the text is saved or cancelled', async () => {
+    serve(['clerk'], reportDetail(), { 'PUT /api/reports/rep1/blocks/p2': () => ({ body: edited('开展志愿服务活动12次。') }), 'GET /api/reports': () => ({ body: { items: [], total: 0 } }) });
+    let router: Awaited<ReturnType<typeof openAt>>['router'];
+    ({ rendered, router } = await openAt('/reports/rep1'));
+    await act(async () => (await findElement('[data-block="p2"]', (t) => t.includes('开展志愿服务'))).click());
+    await typeInto(await editorText(), '开展志愿服务活动12次。');
+    await act(async () => (await findElement('.lz-block-editor button', '保存')).click());
+    await findElement('[data-block="p2"]', (t) => t.includes('已修改'));
+    expect(unloadAsks()).toBe(false);
+    await act(async () => (await findElement('[data-block="p0"]', (t) => t.includes('局党组坚持'))).click());
+    await typeInto(await editorText(), '不要了。');
+    await act(async () => (await findElement('.lz-block-editor button', '取消')).click());
+    await act(async () => (await findElement('main a', '返回报告列表')).click());
+    await waitFor(() => expect(router.state.location.pathname).toBe('/reports'));
+    expect(document.querySelector(OPEN_DIALOG)).toBeNull();
   });
 
   it("says why there is no PDF when the server lacks LibreOffice", async () => {

@@ -17,6 +17,7 @@ import { RegenerateResultModal } from './RegenerateResultModal.tsx';
 import { ReportActions } from './ReportActions.tsx';
 import { ReportPaper } from './ReportPaper.tsx';
 import { StatusTag } from './StatusTag.tsx';
+import { DISCARD_SWITCH, useConfirmDiscard, useUnsavedGuard } from './useUnsavedGuard.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import './report.css';
 
@@ -25,6 +26,8 @@ import './report.css';
  * print), each paragraph editable with a click, every figure and list opening the records it counts;
  * beside it the sentences left out and the versions. A clerk regenerates and submits, a leader
  * approves; after approval the page is read-only. ?version=n shows an older version read-only.
+ * Text typed into a paragraph and not saved is not dropped unasked: opening another paragraph,
+ * leaving the page and closing the tab ask first.
  */
 export default function ReportEditorPage() {
   const { id = '' } = useParams();
@@ -37,9 +40,19 @@ export default function ReportEditorPage() {
   const version = useReportVersion(id, older);
   const pack = usePack(report.data?.packId);
   const [editingId, setEditingId] = useState<string | null>(null);
+  // The open paragraph's editor holds text not yet saved: switching paragraphs or leaving asks first.
+  const [dirty, setDirty] = useState(false);
   const [runId, setRunId] = useState<string | null>(null);
   const [regenerated, setRegenerated] = useState<RegenerateResult | null>(null);
   const markIndex = useRef(0);
+  const confirmDiscard = useConfirmDiscard();
+  useUnsavedGuard(dirty);
+  // null closes the editor (取消, or saved): that asks nothing.
+  const edit = (blockId: string | null) => {
+    if (blockId === editingId) return;
+    if (blockId !== null && editingId !== null && dirty) confirmDiscard(DISCARD_SWITCH, () => setEditingId(blockId));
+    else setEditingId(blockId);
+  };
 
   if (report.error) return <QueryError error={report.error} onRetry={() => void report.refetch()} />;
   if (!report.data || (older && !version.data && !version.error)) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
@@ -154,7 +167,8 @@ export default function ReportEditorPage() {
             provenance={shown.provenance}
             editable={editable}
             editingId={editable ? editingId : null}
-            onEdit={setEditingId}
+            onEdit={edit}
+            onDirtyChange={setDirty}
             onFigure={setRunId}
           />
         </Col>

@@ -12,13 +12,15 @@ interface ReportPaperProps {
   editable: boolean;
   editingId: string | null;
   onEdit: (blockId: string | null) => void;
+  /** Whether the open editor holds unsaved text. */
+  onDirtyChange?: (dirty: boolean) => void;
   onFigure: (runId: string) => void;
 }
 
 const headingClass = (level: number) => (level === 1 ? 'lz-h1' : level === 2 ? 'lz-h2' : '');
 
 /** The report as it will print: an A4 page in the official layout, each paragraph editable in place. */
-export function ReportPaper({ reportId, document: doc, provenance, editable, editingId, onEdit, onFigure }: ReportPaperProps) {
+export function ReportPaper({ reportId, document: doc, provenance, editable, editingId, onEdit, onDirtyChange, onFigure }: ReportPaperProps) {
   const blocks = displayBlocks(doc);
   const title: DisplayBlock = {
     id: TITLE_BLOCK, kind: 'paragraph', level: 0, marker: '', heading: [], body: segmentsOf(doc.title), joiner: '',
@@ -26,7 +28,7 @@ export function ReportPaper({ reportId, document: doc, provenance, editable, edi
   };
 
   const view = (block: DisplayBlock, children: React.ReactNode, className: string) => {
-    if (editingId === block.id) return <BlockEditor key={block.id} reportId={reportId} block={block} onClose={() => onEdit(null)} />;
+    if (editingId === block.id) return <BlockEditor key={block.id} reportId={reportId} block={block} onClose={() => onEdit(null)} onDirtyChange={onDirtyChange} />;
     const classes = ['lz-block', className, editable ? 'lz-block-editable' : '', block.edited ? 'lz-block-edited' : '', block.stale ? 'lz-block-stale' : ''];
     return (
       <div
