@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { isTarHeader } from './tar.ts';
 
 /**
  * Size and SM3 digest of a file, read as a stream (a database backup may be larger than memory).
@@ -12,6 +11,9 @@ export async function fileInfo(file: string): Promise<{ bytes: number; sm3: stri
   await pipeline(fs.createReadStream(file), hash);
   return { bytes: fs.statSync(file).size, sm3: hash.digest('hex') };
 }
+
+/** Whether a file's first block is a POSIX (ustar) tar header: "ustar" at byte 257. */
+const isTarHeader = (block: Buffer): boolean => block.subarray(257, 262).toString('latin1') === 'ustar';
 
 /**
  * What a backup file is, from its first bytes: a backup archive (database and evidence files, see

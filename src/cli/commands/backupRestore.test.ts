@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
+import { extract, pack } from 'tar-stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../../../test/support/dialects.ts';
 import { type CliSandbox, createSandbox, snapshotTables } from '../../../test/support/cliHarness.ts';
@@ -59,6 +61,24 @@ async function snapshot(box: CliSandbox) {
   } finally {
     await handle.close();
   }
+}
+
+/** Copies the archive `from` to `to` with the entries `first` ahead of its own (as a tampered backup would be). */
+async function repack(from: string, to: string, first: { name: string; content: Buffer }[]): Promise<void> {
+  const out = pack();
+  const writing = pipeline(out as unknown as NodeJS.ReadableStream, fs.createWriteStream(to));
+  const add = (name: string, content: Buffer) => new Promise<void>((resolve, reject) => out.entry({ name }, content, (error) => (error ? reject(error) : resolve())));
+  for (const { name, content } of first) await add(name, content);
+  const input = extract();
+  const reading = pipeline(fs.createReadStream(from), input as unknown as NodeJS.WritableStream);
+  for await (const entry of input) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    await add(entry.header.name, Buffer.concat(chunks));
+  }
+  await reading;
+  out.finalize();
+  await writing;
 }
 
 describeEachDialect('lvzhi backup and restore', (dialect) => {
@@ -195,6 +215,55 @@ describeEachDialect('lvzhi backup and restore', (dialect) => {
     expect(fs.existsSync(path.join(target.dataDir, 'files'))).toBe(false);
     expect(fs.readdirSync(target.dataDir).filter((f) => f.startsWith('restore-'))).toEqual([]);
     if (dialect === 'sqlite') expect(fs.existsSync(path.join(target.dataDir, 'lvzhi.db'))).toBe(false);
+  });
+
+  it('restore refuses an archive with an entry named ../evil or by an absolute path, and writes nothing anywhere', async () => {
+    await uploadEvidence(source, pdfBytes('通知'), '通知.pdf');
+    expect((await source.run('backup', file)).code).toBe(0);
+    // `tar tf` lists the backup as written: the database, the evidence files, the manifest.
+    const listed = await new Promise<string>((resolve, reject) => execFile('tar', ['tf', file], (error, stdout) => (error ? reject(error) : resolve(stdout))));
+    expect(listed.split('\n').filter(Boolean)).toEqual([
+      dialect === 'sqlite' ? 'database.sqlite' : 'database.pgdump',
+      ...(await attachmentHashes(source)).map((h) => `files/${h.slice(0, 2)}/${h}`),
+      'lvzhi-backup.json',
+    ]);
+    const outside = path.join(path.dirname(target.dataDir), 'evil');
+    const absolute = path.join(path.dirname(target.dataDir), 'evil-absolute');
+    for (const name of ['../evil', '../../evil', 'files/../../evil', absolute]) {
+      const tampered = path.join(source.dataDir, 'tampered.tar');
+      fs.rmSync(tampered, { force: true });
+      await repack(file, tampered, [{ name, content: Buffer.from('pwned') }]);
+      const { code, stderr } = await target.run('restore', tampered, '--force');
+      expect(code, name).toBe(1);
+      expect(stderr).toBe(`lvzhi: ${tampered} holds an entry named ${name}, which points outside the folder it would be unpacked into: refused\n`);
+      for (const written of [outside, absolute, path.join(path.dirname(path.dirname(target.dataDir)), 'evil')]) expect(fs.existsSync(written), written).toBe(false);
+      expect(fs.existsSync(path.join(target.dataDir, 'files'))).toBe(false);
+      expect(fs.readdirSync(target.dataDir).filter((f) => f.startsWith('restore-'))).toEqual([]);
+      if (dialect === 'sqlite') expect(fs.existsSync(path.join(target.dataDir, 'lvzhi.db'))).toBe(false);
+    }
+    // A safe name that no backup holds is refused too.
+    const extra = path.join(source.dataDir, 'extra.tar');
+    await repack(file, extra, [{ name: 'notes.txt', content: Buffer.from('hello') }]);
+    const refused = await target.run('restore', extra);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`lvzhi: ${extra} holds an unexpected entry: notes.txt\n`);
+  });
+
+  it('restore refuses an archive whose header is damaged or that is cut short', async () => {
+    expect((await source.run('backup', file)).code).toBe(0);
+    const bytes = fs.readFileSync(file);
+    const damaged = path.join(source.dataDir, 'damaged.tar');
+    const header = Buffer.from(bytes);
+    header[3]! ^= 1; // the first entry's name: its header no longer matches its checksum
+    fs.writeFileSync(damaged, header);
+    const first = await target.run('restore', damaged);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(new RegExp(`^lvzhi: ${damaged} is damaged: Invalid tar header`));
+    fs.writeFileSync(damaged, bytes.subarray(0, 512 + 1000));
+    const cut = await target.run('restore', damaged);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toBe(`lvzhi: ${damaged} is damaged: Unexpected end of data\n`);
+    expect(fs.readdirSync(target.dataDir).filter((f) => f.startsWith('restore-'))).toEqual([]);
   });
 
   it('backs up what it can when an evidence file is missing or damaged, naming them', async () => {

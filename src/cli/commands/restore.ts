@@ -65,12 +65,7 @@ async function openBackup(file: string, config: Config): Promise<BackupArchive |
     return { bare: file };
   }
   const archive = await openBackupArchive(file);
-  try {
-    checkKind(file, config, archive.manifest.dialect === 'sqlite' ? 'sqlite' : 'pg_dump');
-  } catch (error) {
-    await archive.reader.close();
-    throw error;
-  }
+  checkKind(file, config, archive.manifest.dialect === 'sqlite' ? 'sqlite' : 'pg_dump');
   return archive;
 }
 
@@ -144,7 +139,6 @@ Options:
       return problem ? EXIT.auditBroken : EXIT.ok;
     } finally {
       staged?.remove();
-      if (!('bare' in backup)) await backup.reader.close();
     }
   },
 });
