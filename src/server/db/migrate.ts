@@ -6,6 +6,7 @@ import * as compliance from './migrations/2026_11_29_000003_compliance.ts';
 import * as ledgerExtra from './migrations/2026_11_29_000004_ledger_extra.ts';
 import * as reports from './migrations/2026_11_29_000005_reports.ts';
 import * as security from './migrations/2026_11_29_000006_security.ts';
+import * as reportIndexes from './migrations/2026_11_29_000007_report_indexes.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they run the same from source
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_000004_ledger_extra': ledgerExtra,
   '2026_11_29_000005_reports': reports,
   '2026_11_29_000006_security': security,
+  '2026_11_29_000007_report_indexes': reportIndexes,
 };
 
 /** Every migration's name, oldest first. */

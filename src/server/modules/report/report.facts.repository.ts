@@ -98,7 +98,19 @@ export interface FactIds {
  */
 export async function factIds(db: Executor, dialect: Dialect, q: Omit<FactQuery, 'withFields'>): Promise<{ byType: Map<string, FactIds>; unsplit: string[] }> {
   const out = { byType: new Map<string, FactIds>(), unsplit: [] as string[] };
-  if (q.typeIds.length === 0) return out;
+  // Types without a filter have no bits to compute: read without the record's fields, their ids
+  // come off record_live_type_idx alone (it ends with the id) instead of every record's row.
+  const filtered = new Set(q.filters.map((f) => f.typeId));
+  const plain = q.typeIds.filter((t) => !filtered.has(t));
+  await Promise.all([
+    joinedIds(db, dialect, { ...q, typeIds: plain, filters: [] }, out),
+    joinedIds(db, dialect, { ...q, typeIds: q.typeIds.filter((t) => filtered.has(t)) }, out),
+  ]);
+  return out;
+}
+
+async function joinedIds(db: Executor, dialect: Dialect, q: Omit<FactQuery, 'withFields'>, out: { byType: Map<string, FactIds>; unsplit: string[] }): Promise<void> {
+  if (q.typeIds.length === 0) return;
   const mask = maskSql(dialect, q);
   const joined = dialect === 'sqlite'
     ? sql<string>`group_concat(record.id || ':' || (${mask}), ',' order by record.occurred_on, record.id)`
@@ -126,7 +138,6 @@ export async function factIds(db: Executor, dialect: Dialect, q: Omit<FactQuery,
     });
     out.byType.set(row.type_id, { ids, masks });
   }
-  return out;
 }
 
 /** Records of one type of one org in a range, with one field's value: plan records for 下一步工作打算. */
