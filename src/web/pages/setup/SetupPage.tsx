@@ -98,7 +98,7 @@ export default function SetupPage() {
 
         <Divider />
         <Typography.Title level={5}>三、演示数据（可选）</Typography.Title>
-        <Form.Item name="loadDemo" valuePropName="checked" extra="一个局机关：党组、8个处室、3个直属单位、约40名人员及本年度责任分工，并创建若干演示业务账号，便于试用。正式使用时请勿勾选。">
+        <Form.Item name="loadDemo" valuePropName="checked" extra="一个局机关：党组、8个处室、3个直属单位、约40名人员及本年度责任分工，去年和今年以来的台账记录（有几项要求有意未完成，便于看到提醒和问题），并创建若干演示业务账号，便于试用。正式使用时请勿勾选。">
           <Checkbox>加载演示数据</Checkbox>
         </Form.Item>
         {loadDemo ? <PasswordField name={['demo', 'password']} label="演示账号密码（所有演示账号共用）" policy={DEFAULT_POLICY} /> : null}
