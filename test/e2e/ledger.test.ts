@@ -50,9 +50,14 @@ describeInBrowser('ledger and compliance: a missed meeting recorded from the mat
       await other.close();
     }
   };
-  /** Picks an option of the open antd select dropdown. */
+  /**
+   * Picks an option of the select just opened: antd keeps every dropdown it has shown in the page
+   * (the previous one may still be fading out, its chosen option matching the same name), and
+   * mounts them in the order they were first opened, so the newest is the last not yet hidden.
+   */
   const chooseOption = async (p: Page, text: string | RegExp) => {
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+    const dropdown = p.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+    await dropdown.locator('.ant-select-item-option:not(.ant-select-item-option-selected)', { hasText: text }).first().click();
   };
 
   beforeAll(async () => {
