@@ -3,9 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/main.ts';
 import { pngBytes } from '../support/evidenceFiles.ts';
-import { describeInBrowser, launchBrowser, startE2eServer } from './browser.ts';
+import { describeInBrowser, launchBrowser, loginDemo, setupDemo, startE2eServer } from './browser.ts';
 
-const DEMO_PASSWORD = 'Demo#2026pw';
 const VIEWPORT = { width: 1366, height: 768 };
 const TITLE = `局党组${Date.now().toString(36)}专题研究意识形态工作会议`;
 /** The quarterly dedicated party-group meeting on ideology work (packs/ideology/rules.yaml). */
@@ -28,13 +27,7 @@ describeInBrowser('ledger and compliance: a missed meeting recorded from the mat
   let pastYear = false;
   const pageErrors: string[] = [];
 
-  const login = async (p: Page, username: string) => {
-    await p.goto(server.url);
-    await p.getByLabel('用户名').fill(username);
-    await p.getByLabel('密码').fill(DEMO_PASSWORD);
-    await p.getByRole('button', { name: /^登\s*录$/ }).click();
-    await p.getByRole('menuitem', { name: '驾驶舱' }).waitFor();
-  };
+  const login = (p: Page, username: string) => loginDemo(p, server, username, '驾驶舱');
   /** A second user, in a browser context of their own. */
   const asUser = async (username: string, run: (p: Page) => Promise<void>) => {
     const other = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
@@ -63,18 +56,7 @@ describeInBrowser('ledger and compliance: a missed meeting recorded from the mat
   beforeAll(async () => {
     server = await startE2eServer();
     browser = await launchBrowser();
-    const api = await browser.newContext({ baseURL: server.url });
-    const setup = await api.request.post('/api/setup', {
-      data: {
-        org: { name: '示例市文化广电旅游局党组', kind: 'party_group' },
-        sysadmin: { username: 'sysadmin', displayName: '系统管理员', password: 'Admin#2026pw' },
-        secadmin: { username: 'secadmin', displayName: '安全管理员', password: 'Admin#2026pw' },
-        auditor: { username: 'auditor', displayName: '审计管理员', password: 'Admin#2026pw' },
-        demo: { password: DEMO_PASSWORD },
-      },
-    });
-    if (!setup.ok()) throw new Error(`setup failed: ${await setup.text()}`);
-    await api.close();
+    await setupDemo(browser, server);
     context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', acceptDownloads: true });
     page = await context.newPage();
     current = page;

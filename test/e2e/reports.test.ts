@@ -4,9 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/main.ts';
 import { defaultPeriod } from '../../src/web/pages/report/period.ts';
-import { describeInBrowser, launchBrowser, startE2eServer } from './browser.ts';
+import { describeInBrowser, launchBrowser, loginDemo, setupDemo, startE2eServer } from './browser.ts';
 
-const DEMO_PASSWORD = 'Demo#2026pw';
 const SAMPLE = path.resolve('test/fixtures/reports/003_42f62713737a6758.txt');
 // The year the draft form proposes today: this year, or last year in January and February.
 const YEAR = defaultPeriod('year', new Date().toLocaleDateString('sv')).year!;
@@ -21,29 +20,12 @@ describeInBrowser('reports: an old report imported, drafted, edited, approved an
   let reportUrl = '';
   const pageErrors: string[] = [];
 
-  const login = async (p: Page, username: string) => {
-    await p.goto(server.url);
-    await p.getByLabel('用户名').fill(username);
-    await p.getByLabel('密码').fill(DEMO_PASSWORD);
-    await p.getByRole('button', { name: /^登\s*录$/ }).click();
-    await p.getByRole('menuitem', { name: '工作报告' }).waitFor();
-  };
+  const login = (p: Page, username: string) => loginDemo(p, server, username, '工作报告');
 
   beforeAll(async () => {
     server = await startE2eServer();
     browser = await launchBrowser();
-    const api = await browser.newContext({ baseURL: server.url });
-    const setup = await api.request.post('/api/setup', {
-      data: {
-        org: { name: '示例市文化广电旅游局党组', kind: 'party_group' },
-        sysadmin: { username: 'sysadmin', displayName: '系统管理员', password: 'Admin#2026pw' },
-        secadmin: { username: 'secadmin', displayName: '安全管理员', password: 'Admin#2026pw' },
-        auditor: { username: 'auditor', displayName: '审计管理员', password: 'Admin#2026pw' },
-        demo: { password: DEMO_PASSWORD },
-      },
-    });
-    if (!setup.ok()) throw new Error(`setup failed: ${await setup.text()}`);
-    await api.close();
+    await setupDemo(browser, server);
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
