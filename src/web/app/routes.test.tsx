@@ -1,12 +1,8 @@
 // @vitest-environment happy-dom
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '../http/types.ts';
-import { mockFetch, pageText, render, waitFor, type Rendered } from '../testing/dom.tsx';
-import { AppProviders } from './App.tsx';
-import { PAGES } from './modules.ts';
-import { createQueryClient } from './queryClient.ts';
-import { createRoutes } from './routes.tsx';
+import { mockFetch, pageText, waitFor, type Rendered } from '../testing/dom.tsx';
+import { type AppRouter, renderApp } from '../testing/app.tsx';
 
 const SECADMIN = { id: 'u2', username: 'secadmin', displayName: '安全管理员', orgId: 'root', orgName: '市文旅局党组', roles: ['secadmin'] };
 
@@ -18,15 +14,10 @@ function session(overrides: Partial<SessionInfo>): SessionInfo {
 }
 
 let rendered: Rendered | undefined;
-let router: ReturnType<typeof createMemoryRouter> | undefined;
+let router: AppRouter | undefined;
 
 async function openAt(path: string) {
-  router = createMemoryRouter(createRoutes(PAGES), { initialEntries: [path] });
-  rendered = await render(
-    <AppProviders queryClient={createQueryClient()}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  ({ rendered, router } = await renderApp(path));
 }
 
 afterEach(() => {

@@ -1,13 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppProviders } from '../../app/App.tsx';
-import { PAGES } from '../../app/modules.ts';
-import { createQueryClient } from '../../app/queryClient.ts';
-import { createRoutes } from '../../app/routes.tsx';
 import type { SessionInfo } from '../../http/types.ts';
-import { mockFetch, pageText, render, waitFor, type Rendered } from '../../testing/dom.tsx';
+import { mockFetch, pageText, waitFor, type Rendered } from '../../testing/dom.tsx';
+import { type AppRouter, renderApp } from '../../testing/app.tsx';
 
 const SYSADMIN = { id: 'u1', username: 'sysadmin', displayName: '系统管理员', orgId: 'root', orgName: '市文旅局党组', roles: ['sysadmin'] };
 
@@ -17,15 +13,10 @@ const session = (overrides: Partial<SessionInfo>): SessionInfo => ({
 });
 
 let rendered: Rendered | undefined;
-let router: ReturnType<typeof createMemoryRouter> | undefined;
+let router: AppRouter | undefined;
 
 async function openAt(path: string) {
-  router = createMemoryRouter(createRoutes(PAGES), { initialEntries: [path] });
-  rendered = await render(
-    <AppProviders queryClient={createQueryClient()}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  ({ rendered, router } = await renderApp(path));
 }
 
 const type = (selector: string, text: string) => {

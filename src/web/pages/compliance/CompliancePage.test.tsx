@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppProviders } from '../../app/App.tsx';
-import { PAGES } from '../../app/modules.ts';
-import { createQueryClient } from '../../app/queryClient.ts';
-import { createRoutes } from '../../app/routes.tsx';
 import type { SessionInfo } from '../../http/types.ts';
-import { mockFetch, pageText, render, waitFor, type Rendered } from '../../testing/dom.tsx';
+import { mockFetch, pageText, waitFor, type Rendered } from '../../testing/dom.tsx';
 import type { Matrix, MatrixCell, MatrixRule } from './api.ts';
+import { type AppRouter, renderApp } from '../../testing/app.tsx';
 
 const session = (roles: string[]): SessionInfo => ({
   authenticated: true, setupRequired: false, csrfToken: 'csrf', mustChangePassword: false, passwordExpired: false, idleTimeoutMinutes: 30,
@@ -47,7 +43,7 @@ const MATRIX: Matrix = {
 };
 
 let rendered: Rendered | undefined;
-let router: ReturnType<typeof createMemoryRouter> | undefined;
+let router: AppRouter | undefined;
 
 afterEach(() => {
   rendered?.unmount();
@@ -55,12 +51,7 @@ afterEach(() => {
 });
 
 async function openAt(path: string) {
-  router = createMemoryRouter(createRoutes(PAGES), { initialEntries: [path] });
-  rendered = await render(
-    <AppProviders queryClient={createQueryClient()}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  ({ rendered, router } = await renderApp(path));
 }
 
 function serve(roles: string[]) {

@@ -1,12 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppProviders } from '../../app/App.tsx';
-import { PAGES } from '../../app/modules.ts';
 import { createQueryClient } from '../../app/queryClient.ts';
-import { createRoutes } from '../../app/routes.tsx';
-import { findElement, mockFetch, pageText, render, waitFor, type Rendered } from '../../testing/dom.tsx';
+import { findElement, mockFetch, pageText, waitFor, type Rendered } from '../../testing/dom.tsx';
+import { renderApp } from '../../testing/app.tsx';
 
 const SESSION = {
   authenticated: true, setupRequired: false, csrfToken: 'csrf', mustChangePassword: false, passwordExpired: false, idleTimeoutMinutes: 30,
@@ -52,12 +49,7 @@ describe('new record page', () => {
         },
       }),
     });
-    const router = createMemoryRouter(createRoutes(PAGES), { initialEntries: ['/ledger/new?typeId=opinion_event'] });
-    rendered = await render(
-      <AppProviders queryClient={createQueryClient()}>
-        <RouterProvider router={router} />
-      </AppProviders>,
-    );
+    ({ rendered } = await renderApp('/ledger/new?typeId=opinion_event'));
     await waitFor(() => expect(pageText()).toContain('新增：舆情事件处置'));
     // Built-in fields first, under the type's own labels.
     const labels = [...document.querySelectorAll('.ant-form-item-label label')].map((l) => l.textContent);
@@ -102,12 +94,8 @@ describe('new record page', () => {
     const dashboardKey = ['compliance', 'dashboard', 'root', 'ideology', 2026];
     queryClient.setQueryData(matrixKey, { rules: [] });
     queryClient.setQueryData(dashboardKey, { year: 2026 });
-    const router = createMemoryRouter(createRoutes(PAGES), { initialEntries: ['/ledger/new?typeId=opinion_event&orgId=root&occurredOn=2026-06-30'] });
-    rendered = await render(
-      <AppProviders queryClient={queryClient}>
-        <RouterProvider router={router} />
-      </AppProviders>,
-    );
+    const { rendered: shown, router } = await renderApp('/ledger/new?typeId=opinion_event&orgId=root&occurredOn=2026-06-30', queryClient);
+    rendered = shown;
     await waitFor(() => expect(pageText()).toContain('新增：舆情事件处置'));
     const title = document.querySelector('input#title') as HTMLInputElement;
     const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(title), 'value')!.set!;
@@ -133,12 +121,7 @@ describe('new record page', () => {
         'GET /api/orgs': () => ({ body: { items: [ORG], total: 1 } }),
         'POST /api/records': () => ({ status: 422, body: { error: { code: 'INVALID', message: '请检查', field: 'title' } } }),
       });
-      const router = createMemoryRouter(createRoutes(PAGES), { initialEntries: [`/ledger/new?${query}`] });
-      rendered = await render(
-        <AppProviders queryClient={createQueryClient()}>
-          <RouterProvider router={router} />
-        </AppProviders>,
-      );
+      ({ rendered } = await renderApp(`/ledger/new?${query}`));
       await waitFor(() => expect(pageText()).toContain('新增：舆情事件处置'));
       const date = await findElement('input#occurredOn', () => true);
       return { calls, date: date as HTMLInputElement };

@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppProviders } from '../../app/App.tsx';
-import { PAGES } from '../../app/modules.ts';
-import { createQueryClient } from '../../app/queryClient.ts';
-import { createRoutes } from '../../app/routes.tsx';
 import type { SessionInfo } from '../../http/types.ts';
-import { findElement, mockFetch, pageText, render, waitFor, type Rendered } from '../../testing/dom.tsx';
+import { findElement, mockFetch, pageText, waitFor, type Rendered } from '../../testing/dom.tsx';
 import type { LedgerRecord } from './api.ts';
+import { type AppRouter, renderApp } from '../../testing/app.tsx';
 
 const user = (roles: string[]) => ({ id: 'u1', username: 'clerk', displayName: '郑雅琴', orgId: 'root', orgName: '市文旅局党组', roles });
 const session = (roles: string[]): SessionInfo => ({
@@ -38,15 +34,10 @@ const record = (overrides: Partial<LedgerRecord>): LedgerRecord => ({
 });
 
 let rendered: Rendered | undefined;
-let router: ReturnType<typeof createMemoryRouter> | undefined;
+let router: AppRouter | undefined;
 
 async function openAt(path: string) {
-  router = createMemoryRouter(createRoutes(PAGES), { initialEntries: [path] });
-  rendered = await render(
-    <AppProviders queryClient={createQueryClient()}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+  ({ rendered, router } = await renderApp(path));
 }
 
 /** The ledger's API with a given list of records; the list answers whatever the filters. */

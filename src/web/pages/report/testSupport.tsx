@@ -1,11 +1,7 @@
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { AppProviders } from '../../app/App.tsx';
-import { PAGES } from '../../app/modules.ts';
-import { createQueryClient } from '../../app/queryClient.ts';
-import { createRoutes } from '../../app/routes.tsx';
 import type { SessionInfo } from '../../http/types.ts';
-import { pageText, render, type Rendered, waitFor } from '../../testing/dom.tsx';
+import { pageText, type Rendered, waitFor } from '../../testing/dom.tsx';
 import type { ReportDetail, TemplateSummary } from './api.ts';
+import { type AppRouter, renderApp } from '../../testing/app.tsx';
 
 // Fixtures and the app around a reports page, for the page tests of this folder.
 
@@ -85,13 +81,8 @@ export function reportDetail(overrides: Partial<ReportDetail> = {}): ReportDetai
  * Renders the app at `path` and waits for the page's header: the first page of a file compiles its
  * lazy chunk, which takes a while on a busy machine.
  */
-export async function openAt(path: string): Promise<{ rendered: Rendered; router: ReturnType<typeof createMemoryRouter> }> {
-  const router = createMemoryRouter(createRoutes(PAGES), { initialEntries: [path] });
-  const rendered = await render(
-    <AppProviders queryClient={createQueryClient()}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
+export async function openAt(path: string): Promise<{ rendered: Rendered; router: AppRouter }> {
+  const { rendered, router } = await renderApp(path);
   await waitFor(() => {
     if (!document.querySelector('main h4')) throw new Error(`no page at ${path}`);
   }, 25_000);
