@@ -2,6 +2,16 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { SortOrder } from '../http/types.ts';
 
+/** The URL's parameters with `changes` applied: an empty or undefined value removes its key. */
+export function withParams(previous: URLSearchParams, changes: Record<string, string | number | undefined>): URLSearchParams {
+  const next = new URLSearchParams(previous);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined || value === '') next.delete(key);
+    else next.set(key, String(value));
+  }
+  return next;
+}
+
 export interface ListParams {
   page: number;
   pageSize: number;
@@ -46,11 +56,7 @@ export function useListParams<F extends string>(filterKeys: readonly F[], defaul
     (changes: Record<string, string | number | undefined>, resetPage: boolean) => {
       setSearch(
         (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
+          const next = withParams(previous, changes);
           if (resetPage) next.delete('page');
           return next;
         },

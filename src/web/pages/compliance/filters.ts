@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { chinaToday } from '../../../core/compliance/period.ts';
 import { YEAR_MAX, YEAR_MIN } from '../../../core/org/fields.ts';
 import { useCurrentUser } from '../../auth/session.ts';
+import { withParams } from '../../components/useListParams.ts';
 
 // The org, pack and year every compliance view is about, kept in the URL (a reminder's link, back,
 // reload and a shared link all land on the same view). The org defaults to the user's own.
@@ -28,17 +29,7 @@ export function useComplianceParams() {
   /** Changes some parameters; `push` adds a history entry (switching org), else the URL is replaced. */
   const update = useCallback(
     (changes: Record<string, string | number | undefined>, push = false) => {
-      setSearch(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
-          return next;
-        },
-        { replace: !push },
-      );
+      setSearch((previous) => withParams(previous, changes), { replace: !push });
     },
     [setSearch],
   );

@@ -5,6 +5,7 @@ import { useCurrentUser } from '../../auth/session.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { withParams } from '../../components/useListParams.ts';
 import { errorMessage } from '../../http/formErrors.ts';
 import { recordPath } from '../ledger/ledgerNav.ts';
 import { type SubmissionKind, type Submissions, type SubmissionsFilter, useSubmissions } from './api.ts';
@@ -57,17 +58,7 @@ export default function SubmissionsPage() {
   const filter = submissionsFilter(search, today);
   const submissions = useSubmissions(filter);
   const set = (changes: Record<string, string | number | undefined>) =>
-    setSearch(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === '') next.delete(key);
-          else next.set(key, String(value));
-        }
-        return next;
-      },
-      { replace: true },
-    );
+    setSearch((previous) => withParams(previous, changes), { replace: true });
 
   const items = submissions.data?.items ?? [];
   const done = items.filter((i) => i.submitted).length;

@@ -1,5 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { DraftRun, OmitReason, ProvenanceKind, RunMark } from '../../../core/report/draftModel.ts';
+import type { DraftRun, OmitReason, Provenance as CoreProvenance, ProvenanceKind, RunMark } from '../../../core/report/draftModel.ts';
+import type { FigureChange } from '../../../core/report/draftEdits.ts';
+import type { PeriodRequest } from '../../../core/report/draftPeriod.ts';
 import type { ReportTemplate, TemplateKind, TemplatePeriodKind } from '../../../core/report/templateModel.ts';
 import type { Node } from '../../../core/report/types.ts';
 import { api, upload, type Query } from '../../http/client.ts';
@@ -14,18 +16,9 @@ import type { ListResult } from '../../http/types.ts';
 export const REPORTS_KEY = ['reports'] as const;
 export const TEMPLATES_KEY = ['report-templates'] as const;
 
-export type { RunMark, OmitReason, ProvenanceKind, TemplateKind, TemplatePeriodKind, Node };
+export type { RunMark, OmitReason, ProvenanceKind, TemplateKind, TemplatePeriodKind, Node, FigureChange, PeriodRequest };
 export type ReportStatus = 'draft' | 'approved' | 'submitted';
 
-/** What POST /api/reports takes as its period. */
-export interface PeriodRequest {
-  kind: TemplatePeriodKind;
-  year?: number;
-  half?: number;
-  quarter?: number;
-  from?: string;
-  to?: string;
-}
 
 export interface ReportPeriod {
   kind: TemplatePeriodKind;
@@ -85,15 +78,8 @@ export interface ReportDocument {
   kind: 'report' | 'duty_report';
 }
 
-export interface Provenance {
-  kind: ProvenanceKind;
-  label: string;
-  value: string;
-  metricId: string | null;
-  recordType: string | null;
-  ruleId: string | null;
-  recordCount: number;
-}
+/** A run's provenance as the API sends it: the number of records instead of their ids. */
+export type Provenance = Omit<CoreProvenance, 'recordIds'> & { recordCount: number };
 
 export interface OmittedSentence {
   blockId: string;
@@ -125,14 +111,6 @@ export interface VersionDetail extends VersionMeta {
   omitted: OmittedSentence[];
 }
 
-export interface FigureChange {
-  blockId: string;
-  slot: string;
-  label: string | null;
-  before: string | null;
-  after: string | null;
-  edited: boolean;
-}
 
 export interface RegenerateResult {
   report: ReportDetail;
